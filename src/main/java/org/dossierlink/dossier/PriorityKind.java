@@ -1,0 +1,27 @@
+package org.dossierlink.dossier;
+
+/**
+ * The kind of a priority claim, as ST.36 writes it. Note that "international" in JP and CN data
+ * often means an ordinary foreign priority; whether a claim is a PCT application is decided from
+ * its number (country WO), never from this attribute.
+ */
+public enum PriorityKind {
+    NATIONAL, REGIONAL, INTERNATIONAL;
+
+    public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Null for null or unknown text: the attribute is optional and unreliable in live data. */
+    public static PriorityKind parseOrNull(String text) {
+        if (text == null) {
+            return null;
+        }
+        for (PriorityKind k : values()) {
+            if (k.wireName().equalsIgnoreCase(text.trim())) {
+                return k;
+            }
+        }
+        return null;
+    }
+}
