@@ -1,0 +1,84 @@
+package org.dossierlink.xml;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLResolver;
+import javax.xml.stream.XMLStreamException;
+
+/**
+ * The one place that creates XML parsers. Every factory here refuses DTD loading, external
+ * entities and XInclude, so no input can make this node read a file or open a connection.
+ * DOCTYPE declarations are tolerated (real office XML carries them) but never followed.
+ */
+public final class SecureXml {
+
+    private static final XMLInputFactory INPUT = newInputFactory();
+    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
+
+    private SecureXml() {
+    }
+
+    /** A shared, thread-safe StAX input factory with entities and DTDs off. */
+    public static XMLInputFactory inputFactory() {
+        return INPUT;
+    }
+
+    public static XMLOutputFactory outputFactory() {
+        return OUTPUT;
+    }
+
+    private static XMLInputFactory newInputFactory() {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        f.setXMLResolver(refuseAll());
+        setIfSupported(f, "com.ctc.wstx.maxElementDepth", XmlLimits.MAX_ELEMENT_DEPTH);
+        setIfSupported(f, "com.ctc.wstx.maxAttributesPerElement", XmlLimits.MAX_ATTRIBUTE_COUNT);
+        setIfSupported(f, "com.ctc.wstx.maxTextLength", XmlLimits.MAX_TEXT_LENGTH);
+        setIfSupported(f, "com.ctc.wstx.maxChildrenPerElement", XmlLimits.MAX_CHILD_ELEMENTS);
+        setIfSupported(f, "com.ctc.wstx.maxElementCount", XmlLimits.MAX_ELEMENT_COUNT);
+        return f;
+    }
+
+    private static XMLResolver refuseAll() {
+        return (publicId, systemId, baseUri, namespace) -> {
+            throw new XMLStreamException("external resource refused: " + systemId);
+        };
+    }
+
+    private static void setIfSupported(XMLInputFactory f, String name, Object value) {
+        if (f.isPropertySupported(name)) {
+            f.setProperty(name, value);
+        }
+    }
+
+    /** A namespace-aware DOM builder that loads no DTD, expands no entity and follows no XInclude. */
+    public static DocumentBuilder documentBuilder() {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
+            f.setNamespaceAware(true);
+            f.setXIncludeAware(false);
+            f.setExpandEntityReferences(false);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
+            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            DocumentBuilder b = f.newDocumentBuilder();
+            b.setEntityResolver((publicId, systemId) -> {
+                throw new org.xml.sax.SAXException("external entity refused: " + systemId);
+            });
+            return b;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML parser lacks a required security feature", e);
+        }
+    }
+}
