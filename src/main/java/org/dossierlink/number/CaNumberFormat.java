@@ -1,0 +1,47 @@
+package org.dossierlink.number;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Canadian Intellectual Property Office numbers. Applications are 7 digits and the patent keeps the
+ * application number: {@code 2744162} / {@code CA 2,744,162} give {@code CA.2744162.A} as an application
+ * and {@code CA.2744162} (kind as written, {@code CA2744162A1}) as a publication, as in DOCDB
+ * ({@code family_EP2400812A1.xml}). The epodoc application form prefixes the filing year,
+ * {@code CA20112744162}; the year is dropped. The number carries no year, so there is no ST.13 form.
+ */
+final class CaNumberFormat implements OfficeNumberFormat {
+
+    private static final String KIND = "(?:[ .]?([A-Z]\\d?))?";
+    private static final Pattern APPLICATION = Pattern.compile("(\\d{7})" + KIND);
+    private static final Pattern APPLICATION_EPODOC = Pattern.compile("(?:19|20)\\d{2}(\\d{7})");
+    private static final Pattern PUBLICATION = Pattern.compile("(\\d{6,7})" + KIND);
+
+    @Override
+    public NormalizedNumber parse(NumberText t) {
+        if (t.application()) {
+            Matcher m = APPLICATION.matcher(t.body());
+            if (m.matches() && !t.kindsDisagree(m.group(2))) {
+                String kind = t.kind(m.group(2));
+                return kind == null || kind.equals("A") ? t.result("CA", m.group(1), "A", null) : null;
+            }
+            m = APPLICATION_EPODOC.matcher(t.body());
+            if (m.matches() && t.leadingKind() == null) {
+                return t.result("CA", m.group(1), "A", null);
+            }
+            return null;
+        }
+        Matcher m = PUBLICATION.matcher(t.body());
+        if (m.matches() && !t.kindsDisagree(m.group(2))) {
+            return t.result("CA", m.group(1), t.kind(m.group(2)), null);
+        }
+        return null;
+    }
+
+    @Override
+    public String examples(NumberType parseAs) {
+        return parseAs == NumberType.PUBLICATION
+                ? "CA 2744162 A1, CA2744162, CA.2744162.C"
+                : "2744162, CA 2,744,162, CA20112744162 (epodoc)";
+    }
+}

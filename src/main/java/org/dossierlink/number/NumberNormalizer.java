@@ -1,0 +1,277 @@
+package org.dossierlink.number;
+
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns patent numbers as offices and people write them into DOCDB-style {@link NormalizedNumber}s.
+ *
+ * <p>Thread-safe and immutable: all patterns are compiled once, the happy path allocates only the
+ * cleaned string and the result, and throws nothing. One instance can serve the whole process.
+ *
+ * <h2>Offices</h2>
+ * The office is a WIPO ST.3 code, trimmed, any case. {@code WIPO} and {@code PCT} are aliases of
+ * {@code WO}. Offices with their own formats: AU, CA, CN, EP, GB, JP, KR, US, WO (see the
+ * {@code *NumberFormat} classes of this package for each office's rules). Every other ST.3 code
+ * (the ISO 3166 countries, the regional offices AP, EA, EM, GC, OA, the WIPO codes IB, QZ, XN, XU, XV, XX,
+ * and the historical DD, SU, CS, YU still found in DOCDB) uses a generic rule: letters and digits kept,
+ * separators dropped, a trailing kind code split off. Anything else is an {@link UnknownOfficeException}.
+ *
+ * <h2>Clean-up before the office rules</h2>
+ * <ol>
+ * <li>Trim; full-width characters folded (NFKC); Japanese markers read: {@code 特願}, {@code 実願},
+ * {@code 特許願} mark an application, {@code 特開}, {@code 特表}, {@code 再表}, {@code 特公}, {@code 実開},
+ * {@code 特許第…号} a publication (a marker that contradicts the requested type is malformed); the era
+ * names {@code 令和}, {@code 平成}, {@code 昭和}, {@code 大正} become R, H, S, T and {@code 年} a dash.</li>
+ * <li>Upper case; runs of white space become one space; a space or comma between two digits is a
+ * digit-group separator and goes ({@code EP 1 612 402 A1}, {@code 60/984,910}).</li>
+ * <li>A country prefix ({@code JP 2013-123456}, {@code EP.2400812.A1}, {@code EP20100167109}) equal to the
+ * office is removed. A prefix naming another office makes the number malformed, except {@code WO} and
+ * {@code PCT}: such a number is a PCT application or WO publication whatever office was given, and the
+ * result has country WO.</li>
+ * <li>A kind written before the number, as in citations ({@code EP-A- 0 529 854}), is split off.</li>
+ * </ol>
+ *
+ * <h2>Output</h2>
+ * <ul>
+ * <li>{@code number}: the DOCDB doc-number (digits, letters for a few US and JP forms), no separators,
+ * check digits dropped; {@code kind}: for applications the DOCDB application kind (A, or P for a US
+ * provisional, U for utility models, W for a PCT application), for publications the kind as written, or
+ * null when none was written (the number service answers the same, see
+ * {@code number_original_to_docdb_RU2015124071.xml}).</li>
+ * <li>{@code type}: the requested type; null means APPLICATION. PRIORITY numbers are parsed with the
+ * application rules, since a priority is the earlier application.</li>
+ * <li>{@code st13}: the WIPO ST.13 form of an application number (office code, two-digit IP type code,
+ * 10 for patents for invention, 20 utility models, 30 designs, then the 4-digit filing year and the
+ * serial), where the number carries its year: see each office's rule. Null for publications, for PCT
+ * applications, for CA and the generic offices, and for US applications whose year is not known.</li>
+ * <li>{@code original}: the text as given, trimmed.</li>
+ * </ul>
+ *
+ * <h2>US filing years</h2>
+ * DOCDB prefixes US application numbers with the filing year ({@code 13/167,395} filed 2011 is
+ * {@code US.201113167395.A}), which the written number does not carry. Callers that know the filing date
+ * (the importer does, from the data it imports) use {@link #normalize(String, String, NumberType, LocalDate)}
+ * so that their keys match DOCDB; without the date the number stays series + serial ({@code 13167395}).
+ */
+public final class NumberNormalizer {
+
+    private static final SortedSet<String> ST3 = st3Codes();
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern DIGIT_GROUP_SEPARATOR = Pattern.compile("(?<=\\d)[ ,](?=\\d)");
+    private static final Pattern COUNTRY_PREFIX = Pattern.compile("([A-Z]{2})[ .:-]?(?=[0-9A-Z])");
+    private static final Pattern LEADING_KIND = Pattern.compile("([A-Z]\\d?) ?- ?(?=[0-9])");
+    private static final Pattern PCT_START = Pattern.compile("PCT(?![A-Z]{3})");
+    private static final Pattern APPLICATION_MARKERS = Pattern.compile("特許願|特願|実願|実用新案登録願");
+    private static final Pattern PUBLICATION_MARKERS = Pattern.compile("特開|特表|再表|特公|実開|実公|特許第|特許");
+    private static final Pattern JAPANESE_NOISE = Pattern.compile("[第号]|\\s");
+
+    private static final SortedSet<String> DEDICATED = Collections.unmodifiableSortedSet(
+            new TreeSet<>(List.of("AU", "CA", "CN", "EP", "GB", "JP", "KR", "US", "WO")));
+
+    private final Map<String, OfficeNumberFormat> formats;
+
+    /** A normalizer with the formats of all offices described in the class comment. */
+    public NumberNormalizer() {
+        Map<String, OfficeNumberFormat> dedicated = Map.of(
+                "AU", new AuNumberFormat(),
+                "CA", new CaNumberFormat(),
+                "CN", new CnNumberFormat(),
+                "EP", new EpNumberFormat(),
+                "GB", new GbNumberFormat(),
+                "JP", new JpNumberFormat(),
+                "KR", new KrNumberFormat(),
+                "US", new UsNumberFormat(),
+                "WO", new WoNumberFormat());
+        Map<String, OfficeNumberFormat> all = new HashMap<>();
+        for (String code : ST3) {
+            all.put(code, dedicated.containsKey(code) ? dedicated.get(code) : new GenericNumberFormat(code));
+        }
+        this.formats = Map.copyOf(all);
+    }
+
+    /** Same as {@link #normalize(String, String, NumberType, LocalDate)} without a filing date. */
+    public NormalizedNumber normalize(String office, String text, NumberType type) {
+        return normalize(office, text, type, null);
+    }
+
+    /**
+     * Normalises a number.
+     *
+     * @param office     ST.3 code of the office that issued the number (or WIPO/PCT for WO)
+     * @param text       the number as written
+     * @param type       what the number identifies; null means APPLICATION
+     * @param filingDate the filing date of the application, when known; used where the DOCDB number carries
+     *                   a year the written one does not (US applications)
+     * @throws UnknownOfficeException   when {@code office} is not an ST.3 code
+     * @throws MalformedNumberException when {@code text} is in none of the office's formats
+     */
+    public NormalizedNumber normalize(String office, String text, NumberType type, LocalDate filingDate) {
+        String code = canonicalOffice(office);
+        if (code == null) {
+            throw unknownOffice(office);
+        }
+        NumberType resultType = type == null ? NumberType.APPLICATION : type;
+        NumberType parseAs = resultType == NumberType.PUBLICATION ? NumberType.PUBLICATION : NumberType.APPLICATION;
+        String original = text == null ? "" : text.strip();
+        if (original.isEmpty()) {
+            throw malformed(code, original, parseAs, "no number given");
+        }
+
+        String s = original;
+        if (!isAscii(s)) {
+            s = Normalizer.normalize(s, Normalizer.Form.NFKC);
+            if (APPLICATION_MARKERS.matcher(s).find()) {
+                if (parseAs != NumberType.APPLICATION) {
+                    throw malformed(code, original, parseAs, "the text is marked as an application (特願)");
+                }
+            } else if (PUBLICATION_MARKERS.matcher(s).find() && parseAs != NumberType.PUBLICATION) {
+                throw malformed(code, original, parseAs, "the text is marked as a publication (特開, 特表, 特許第)");
+            }
+            s = APPLICATION_MARKERS.matcher(s).replaceAll("");
+            s = PUBLICATION_MARKERS.matcher(s).replaceAll("");
+            s = s.replace("令和", "R").replace("平成", "H").replace("昭和", "S").replace("大正", "T")
+                    .replace("年", "-");
+            s = JAPANESE_NOISE.matcher(s).replaceAll("");
+            if (!isAscii(s)) {
+                throw malformed(code, original, parseAs, "it contains characters that are not part of a number");
+            }
+        }
+        s = s.toUpperCase(Locale.ROOT);
+        s = WHITESPACE.matcher(s).replaceAll(" ");
+        s = DIGIT_GROUP_SEPARATOR.matcher(s).replaceAll("");
+
+        // PCT applications and WO publications, whatever office was given.
+        if (PCT_START.matcher(s).lookingAt()) {
+            if (parseAs != NumberType.APPLICATION) {
+                throw malformed("WO", original, parseAs,
+                        "PCT/... is an international application number, not a publication number");
+            }
+            return parseWith(formats.get("WO"), "WO", original, s, null, parseAs, resultType, filingDate);
+        }
+        String body = s;
+        String prefix = null;
+        Matcher p = COUNTRY_PREFIX.matcher(s);
+        if (p.lookingAt() && ST3.contains(p.group(1))) {
+            prefix = p.group(1);
+        }
+        if ("WO".equals(prefix) || (prefix != null && prefix.equals(code))) {
+            body = s.substring(p.end());
+            code = prefix;
+        }
+        String leadingKind = null;
+        Matcher k = LEADING_KIND.matcher(body);
+        if (k.lookingAt()) {
+            leadingKind = k.group(1);
+            body = body.substring(k.end());
+        }
+        NumberText t = new NumberText(original, body, leadingKind, parseAs, resultType, filingDate);
+        if (!code.equals("WO") && parseAs == NumberType.APPLICATION) {
+            // The DOCDB form of a PCT application names the receiving office: US.2016015853.W
+            Matcher w = WoNumberFormat.PCT_UNDER_OFFICE.matcher(body);
+            if (w.matches() && w.group(3) != null) {
+                NormalizedNumber pct = WoNumberFormat.pctUnderOffice(t, code);
+                if (pct != null) {
+                    return pct;
+                }
+            }
+        }
+        OfficeNumberFormat format = formatOf(code);
+        NormalizedNumber result = format.parse(t);
+        if (result == null && !code.equals("WO")) {
+            result = WoNumberFormat.pctUnderOffice(t, code);
+        }
+        if (result != null) {
+            return result;
+        }
+        if (prefix != null && !prefix.equals(code)) {
+            throw malformed(code, original, parseAs, "the country prefix " + prefix + " contradicts office " + code);
+        }
+        String reason = format.diagnose(t);
+        throw malformed(code, original, parseAs, reason == null ? "it matches none of the " + code + " formats" : reason);
+    }
+
+    private NormalizedNumber parseWith(OfficeNumberFormat format, String code, String original, String body,
+                                       String leadingKind, NumberType parseAs, NumberType resultType,
+                                       LocalDate filingDate) {
+        NumberText t = new NumberText(original, body, leadingKind, parseAs, resultType, filingDate);
+        NormalizedNumber result = format.parse(t);
+        if (result == null) {
+            throw malformed(code, original, parseAs, "it matches none of the " + code + " formats");
+        }
+        return result;
+    }
+
+    /** True for an ST.3 code (or WIPO/PCT) this normaliser accepts, in any case, with surrounding blanks. */
+    public boolean isKnownOffice(String office) {
+        return canonicalOffice(office) != null;
+    }
+
+    /**
+     * The ST.3 codes accepted as office, sorted, unmodifiable. The aliases WIPO and PCT are accepted too
+     * but not listed.
+     */
+    public SortedSet<String> knownOffices() {
+        return ST3;
+    }
+
+    static boolean isSt3Code(String code) {
+        return ST3.contains(code);
+    }
+
+    private OfficeNumberFormat formatOf(String code) {
+        return formats.get(code);
+    }
+
+    private static String canonicalOffice(String office) {
+        if (office == null) {
+            return null;
+        }
+        String c = office.strip().toUpperCase(Locale.ROOT);
+        if (c.equals("WIPO") || c.equals("PCT")) {
+            return "WO";
+        }
+        return ST3.contains(c) ? c : null;
+    }
+
+    private UnknownOfficeException unknownOffice(String office) {
+        return new UnknownOfficeException("Unknown office '" + office + "': give a WIPO ST.3 two-letter code."
+                + " Offices with their own number formats: " + String.join(", ", DEDICATED)
+                + " (WIPO and PCT are accepted for WO); any other ST.3 code such as DE, FR or RU is accepted"
+                + " with the generic rule (" + ST3.size() + " codes, see knownOffices()).");
+    }
+
+    private MalformedNumberException malformed(String code, String original, NumberType parseAs, String reason) {
+        String what = parseAs == NumberType.PUBLICATION ? "publication" : "application";
+        return new MalformedNumberException("'" + original + "' is not a " + code + " " + what + " number: "
+                + reason + ". Accepted forms, for example: " + formatOf(code).examples(parseAs), "number");
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0x7E) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static SortedSet<String> st3Codes() {
+        TreeSet<String> codes = new TreeSet<>();
+        Collections.addAll(codes, Locale.getISOCountries());
+        // Regional and international offices, WIPO codes, and historical codes still found in DOCDB.
+        Collections.addAll(codes, "AP", "BX", "EA", "EM", "EP", "GC", "IB", "OA", "QZ", "WO",
+                "XN", "XU", "XV", "XX", "DD", "SU", "CS", "YU");
+        return Collections.unmodifiableSortedSet(codes);
+    }
+}
