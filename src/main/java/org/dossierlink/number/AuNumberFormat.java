@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
  * IP Australia numbers. Applications since 2002 are YYYY + 6-digit serial and the publication keeps the
  * application number: {@code AU2011221359} gives {@code AU.2011221359.A} as an application (ST.13
  * {@code AU102011221359}) and {@code AU.2011221359} (or with the written kind, {@code AU 2011221359 A1})
- * as a publication. Older publication numbers of 6 to 9 digits are kept as written.
+ * as a publication. Because the two numbers are the same, an application given in its publication form
+ * ({@code AU 2011221359 A1}, as the WIPO-CASE input help of Global Dossier asks) is accepted, kind A.
+ * Older publication numbers of 6 to 9 digits are kept as written.
  */
 final class AuNumberFormat implements OfficeNumberFormat {
 
@@ -20,10 +22,6 @@ final class AuNumberFormat implements OfficeNumberFormat {
         if (t.application()) {
             Matcher m = APPLICATION.matcher(t.body());
             if (!m.matches() || t.kindsDisagree(m.group(3))) {
-                return null;
-            }
-            String kind = t.kind(m.group(3));
-            if (kind != null && !kind.equals("A")) {
                 return null;
             }
             return t.result("AU", m.group(1) + m.group(2), "A", "AU" + ST13_PATENT + m.group(1) + m.group(2));

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * application number: {@code 2744162} / {@code CA 2,744,162} give {@code CA.2744162.A} as an application
  * and {@code CA.2744162} (kind as written, {@code CA2744162A1}) as a publication, as in DOCDB
  * ({@code family_EP2400812A1.xml}). The epodoc application form prefixes the filing year,
- * {@code CA20112744162}; the year is dropped. The number carries no year, so there is no ST.13 form.
+ * {@code CA20112744162}; the year is dropped. As the numbers are the same, an application given with a
+ * publication kind ({@code CA 2744162 A1}) is accepted, kind A. The number carries no year, so there is no ST.13 form.
  */
 final class CaNumberFormat implements OfficeNumberFormat {
 
@@ -22,8 +23,7 @@ final class CaNumberFormat implements OfficeNumberFormat {
         if (t.application()) {
             Matcher m = APPLICATION.matcher(t.body());
             if (m.matches() && !t.kindsDisagree(m.group(2))) {
-                String kind = t.kind(m.group(2));
-                return kind == null || kind.equals("A") ? t.result("CA", m.group(1), "A", null) : null;
+                return t.result("CA", m.group(1), "A", null);
             }
             m = APPLICATION_EPODOC.matcher(t.body());
             if (m.matches() && t.leadingKind() == null) {

@@ -253,7 +253,7 @@ public final class NumberNormalizer {
 
     private MalformedNumberException malformed(String code, String original, NumberType parseAs, String reason) {
         String what = parseAs == NumberType.PUBLICATION ? "publication" : "application";
-        return new MalformedNumberException("'" + original + "' is not a " + code + " " + what + " number: "
+        return new MalformedNumberException("'" + original + "' is not a valid " + code + " " + what + " number: "
                 + reason + ". Accepted forms, for example: " + formatOf(code).examples(parseAs), "number");
     }
 

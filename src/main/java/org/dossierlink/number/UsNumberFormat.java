@@ -15,7 +15,13 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>given a year-prefixed form ({@code 201113167395}, epodoc {@code US201113167395}), the number is kept;</li>
  * <li>given series/serial and a filing date ({@link NumberNormalizer#normalize(String, String, NumberType,
- * LocalDate)}), the DOCDB form is built: filing year + series + serial;</li>
+ * LocalDate)}), the DOCDB form is built: filing year + series + serial. For applications filed before 2001
+ * DOCDB writes the 6-digit serial followed by the two-digit year instead (corpus
+ * {@code legal_CA2300029C.xml}: priority {@code US.26562999.A} filed 1999-03-09, i.e. 09/265,629); that form
+ * is built for filing years up to 2000, and an 8-digit text already in it (ending in the filing year's two
+ * digits) is kept. The corpus shows the old form for 1999 and the year-prefixed form from 2011; the
+ * cut-over at 2001 is the assumption for the years between. The filing date is the date the USPTO gives the
+ * application; for national-stage (371) entries DOCDB's year was not checked against data;</li>
  * <li>given series/serial without a filing date, the number is the 8 digits series + serial
  * ({@code 13167395}): the DOCDB year cannot be derived, and a key without a year is better than a wrong
  * year. Callers that store numbers (the importer) pass the filing date so keys match DOCDB data.</li>
@@ -50,6 +56,9 @@ final class UsNumberFormat implements OfficeNumberFormat {
     private static final Pattern PATENT = Pattern.compile("0*([1-9]\\d{0,7})(?:[ .]?([A-Z]\\d?))?");
     private static final Pattern LETTERED_PATENT =
             Pattern.compile("(RE|PP|RX|AI|D|H|T|X)0*([1-9]\\d{0,6})(?:[ .]?([A-Z]\\d?))?");
+
+    /** First filing year DOCDB writes as YYYY + series + serial; earlier years are serial + YY. */
+    private static final int FIRST_YEAR_PREFIXED = 2001;
 
     private static final LocalDate SERIES_60_START = LocalDate.of(1995, 6, 8);
     private static final LocalDate SERIES_60_END = LocalDate.of(2007, 11, 30);
@@ -100,7 +109,15 @@ final class UsNumberFormat implements OfficeNumberFormat {
         if (year == null) {
             return t.result("US", series + serial, kind, null);
         }
-        return t.result("US", year + series + serial, kind, "US" + ST13_PATENT + year + series + serial);
+        String st13 = "US" + ST13_PATENT + year + series + serial;
+        if (Integer.parseInt(year) < FIRST_YEAR_PREFIXED) {
+            String yy = year.substring(2);
+            // Already in the old DOCDB form (serial + YY, e.g. 26562999 for 09/265,629 filed 1999)?
+            String number = (series + serial).endsWith(yy) && trailingKind == null && t.leadingKind() == null
+                    && t.body().length() == 8 ? series + serial : serial + yy;
+            return t.result("US", number, kind, number.equals(series + serial) ? null : st13);
+        }
+        return t.result("US", year + series + serial, kind, st13);
     }
 
     static boolean isProvisionalSeries(String series) {
