@@ -77,12 +77,13 @@ final class UsNumberFormat implements OfficeNumberFormat {
         String body = t.body();
         Matcher m = YEAR_SERIES_SERIAL.matcher(body);
         if (m.matches()) {
-            return application(t, m.group(1), m.group(2), m.group(3), m.group(4));
+            return application(t, m.group(1), m.group(2), m.group(3), m.group(4), false);
         }
         m = SERIES_SERIAL.matcher(body);
         if (m.matches()) {
             String year = t.filingDate() == null ? null : Integer.toString(t.filingDate().getYear());
-            return application(t, year, m.group(1), m.group(2), m.group(3));
+            boolean contiguous = m.end(2) - m.start(1) == 8;
+            return application(t, year, m.group(1), m.group(2), m.group(3), contiguous);
         }
         m = PROVISIONAL_SERIAL_ONLY.matcher(body);
         if (m.matches() && (t.leadingKind() == null || t.leadingKind().equals("P"))) {
@@ -90,13 +91,17 @@ final class UsNumberFormat implements OfficeNumberFormat {
             if (series == null) {
                 return t.result("US", m.group(1), "P", null);
             }
-            return application(t, Integer.toString(t.filingDate().getYear()), series, m.group(1), "P");
+            return application(t, Integer.toString(t.filingDate().getYear()), series, m.group(1), "P", false);
         }
         return null;
     }
 
+    /**
+     * @param contiguous the 8 digits were written without separator, so they may already be the pre-2001
+     *                   DOCDB form serial + YY
+     */
     private static NormalizedNumber application(NumberText t, String year, String series, String serial,
-                                                String trailingKind) {
+                                                String trailingKind, boolean contiguous) {
         if (series.equals("00") || t.kindsDisagree(trailingKind)) {
             return null;
         }
@@ -113,8 +118,7 @@ final class UsNumberFormat implements OfficeNumberFormat {
         if (Integer.parseInt(year) < FIRST_YEAR_PREFIXED) {
             String yy = year.substring(2);
             // Already in the old DOCDB form (serial + YY, e.g. 26562999 for 09/265,629 filed 1999)?
-            String number = (series + serial).endsWith(yy) && trailingKind == null && t.leadingKind() == null
-                    && t.body().length() == 8 ? series + serial : serial + yy;
+            String number = contiguous && (series + serial).endsWith(yy) ? series + serial : serial + yy;
             return t.result("US", number, kind, number.equals(series + serial) ? null : st13);
         }
         return t.result("US", year + series + serial, kind, st13);
