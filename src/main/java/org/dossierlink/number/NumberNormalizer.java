@@ -18,6 +18,40 @@ import java.util.regex.Pattern;
  * <p>Thread-safe and immutable: all patterns are compiled once, the happy path allocates only the
  * cleaned string and the result, and throws nothing. One instance can serve the whole process.
  *
+ * <h2>Rules in short</h2>
+ * <table>
+ * <caption>Written forms and the DOCDB-style result (details in each office's format class)</caption>
+ * <tr><th>office</th><th>written</th><th>result</th><th>rule</th></tr>
+ * <tr><td>EP</td><td>{@code EP 05255002.7}, {@code EP20100167109}</td><td>{@code EP.05255002.A},
+ * {@code EP.10167109.A}</td><td>application YY + 6 digits, check digit verified and dropped; epodoc
+ * YYYY + 7 digits read back ({@link EpNumberFormat})</td></tr>
+ * <tr><td>EP</td><td>{@code EP 1 612 402 A1}</td><td>{@code EP.1612402.A1}</td><td>publication 7 digits</td></tr>
+ * <tr><td>US</td><td>{@code 13/167,395} (+ filing date 2011)</td><td>{@code US.13167395.A}
+ * ({@code US.201113167395.A})</td><td>DOCDB year prefix only when the year is known; provisionals
+ * (series 60-63, {@code 516238 P}, {@code 201462081944P}) kind P ({@link UsNumberFormat})</td></tr>
+ * <tr><td>US</td><td>{@code US 2012/0123456 A1}, {@code 7,123,456}, {@code RE41234}</td>
+ * <td>{@code US.2012123456.A1}, {@code US.7123456}, {@code US.RE41234}</td><td>pre-grant: zero after
+ * the year dropped; patents: padding zeros dropped</td></tr>
+ * <tr><td>JP</td><td>{@code JP 2013-123456}, {@code 特願2013-123456}, {@code H25-123456}</td>
+ * <td>{@code JP.2013123456.A}</td><td>YYYY + 6-digit serial, era years converted
+ * ({@link JpNumberFormat})</td></tr>
+ * <tr><td>KR</td><td>{@code 10-2016-0063019}, {@code 2008-0124668}</td><td>{@code KR.20160063019.A}</td>
+ * <td>type code dropped from applications, kept in registrations ({@link KrNumberFormat})</td></tr>
+ * <tr><td>CN</td><td>{@code 201110076986.7}, {@code CN 102298232 A}</td><td>{@code CN.201110076986.A},
+ * {@code CN.102298232.A}</td><td>12 digits, check digit verified and dropped ({@link CnNumberFormat})</td></tr>
+ * <tr><td>WO</td><td>{@code PCT/US2016/015853}, {@code PCT/US09/54677}, {@code US.2016015853.W}</td>
+ * <td>{@code WO.2016US015853.W}, {@code WO.2009US054677.W}</td><td>PCT applications under WO with
+ * YYYY + receiving office + 6-digit serial; note DOCDB itself files them under the receiving office
+ * ({@code US.2016015853.W}), which is accepted as input ({@link WoNumberFormat})</td></tr>
+ * <tr><td>WO</td><td>{@code WO2018148832A1}, {@code WO 03073013 A1}</td><td>{@code WO.2018148832.A1},
+ * {@code WO.03073013.A1}</td><td>publications as written; pre-2004 two-digit years kept</td></tr>
+ * <tr><td>AU, CA, GB</td><td>{@code AU2011221359}, {@code 2744162}, {@code GB1234567.8}</td>
+ * <td>{@code AU.2011221359.A}, {@code CA.2744162.A}, {@code GB.1234567.A}</td><td>see
+ * {@link AuNumberFormat}, {@link CaNumberFormat}, {@link GbNumberFormat}</td></tr>
+ * <tr><td>others</td><td>{@code RU2015124071}, {@code CH 1974/01}</td><td>{@code RU.2015124071},
+ * {@code CH.197401}</td><td>letters and digits kept ({@link GenericNumberFormat})</td></tr>
+ * </table>
+ *
  * <h2>Offices</h2>
  * The office is a WIPO ST.3 code, trimmed, any case. {@code WIPO} and {@code PCT} are aliases of
  * {@code WO}. Offices with their own formats: AU, CA, CN, EP, GB, JP, KR, US, WO (see the
@@ -66,6 +100,8 @@ import java.util.regex.Pattern;
 public final class NumberNormalizer {
 
     private static final SortedSet<String> ST3 = st3Codes();
+    /** Longer texts are refused before any pattern runs. The longest accepted forms have about 30 characters. */
+    static final int MAX_LENGTH = 64;
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern DIGIT_GROUP_SEPARATOR = Pattern.compile("(?<=\\d)[ ,](?=\\d)");
@@ -126,6 +162,10 @@ public final class NumberNormalizer {
         String original = text == null ? "" : text.strip();
         if (original.isEmpty()) {
             throw malformed(code, original, parseAs, "no number given");
+        }
+        if (original.length() > MAX_LENGTH) {
+            throw malformed(code, original.substring(0, MAX_LENGTH) + "...", parseAs,
+                    "it is longer than any patent number (" + original.length() + " characters)");
         }
 
         String s = original;

@@ -278,6 +278,14 @@ class NumberNormalizerTest {
     }
 
     @Test
+    void overlongTextIsRefusedBeforeAnyPatternRuns() {
+        String text = "1".repeat(10_000);
+        assertThatThrownBy(() -> normalizer.normalize("DE", text, NumberType.APPLICATION))
+                .isInstanceOf(MalformedNumberException.class)
+                .hasMessageContaining("longer than any patent number (10000 characters)");
+    }
+
+    @Test
     void emptyOrNullNumberIsMalformed() {
         for (String text : new String[] {null, "", "   "}) {
             assertThatThrownBy(() -> normalizer.normalize("EP", text, NumberType.APPLICATION))
