@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * {@code 202111286633.X} = {@code 102021001286633}): {@code CN} + IP type (10 invention, 20 utility model,
  * 30 design) + YYYY + serial padded to 9 digits; none for types 8 and 9, whose ST.13 form the corpus does
  * not show.</li>
+ * <li>The prefix {@code ZL} (专利, used for the number of a granted patent's application) is accepted:
+ * {@code ZL201110076986.7} gives {@code CN.201110076986.A}.</li>
  * <li>Application before 2003: YY + type digit + 5-digit serial (+ check digit), kept as 8 digits:
  * {@code 02123456.7} gives {@code CN.02123456.A}.</li>
  * <li>Publication: the digits as printed, {@code CN 102298232 A} gives {@code CN.102298232.A}.</li>
@@ -27,11 +29,11 @@ final class CnNumberFormat implements OfficeNumberFormat {
 
     private static final String KIND = "(?:[ .]?([A-Z]\\d?))?";
     private static final Pattern APPLICATION =
-            Pattern.compile("((?:19|20)\\d{2})([1-9])(\\d{7})(?:\\.([0-9X]))?" + KIND);
+            Pattern.compile("(?:ZL ?)?((?:19|20)\\d{2})([1-9])(\\d{7})(?:\\.([0-9X]))?" + KIND);
     private static final Pattern APPLICATION_UNDOTTED_CHECK =
             Pattern.compile("((?:19|20)\\d{2})([1-9])(\\d{7})([0-9X])");
     private static final Pattern APPLICATION_EPODOC = Pattern.compile("((?:19|20)\\d{2})([1-9])(\\d{6})");
-    private static final Pattern APPLICATION_OLD = Pattern.compile("(\\d{2})([1-9])(\\d{5})(?:\\.([0-9X]))?" + KIND);
+    private static final Pattern APPLICATION_OLD = Pattern.compile("(?:ZL ?)?(\\d{2})([1-9])(\\d{5})(?:\\.([0-9X]))?" + KIND);
     private static final Pattern PUBLICATION = Pattern.compile("(\\d{7,9})" + KIND);
 
     private static final Pattern ELEVEN_DIGITS = Pattern.compile("\\d{11}(?:\\.[0-9X])?");

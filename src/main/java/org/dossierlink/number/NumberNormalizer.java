@@ -234,7 +234,7 @@ public final class NumberNormalizer {
         if (result != null) {
             return result;
         }
-        if (prefix != null && !prefix.equals(code)) {
+        if (prefix != null && !prefix.equals(code) && !code.equals("WO")) {
             throw malformed(code, original, parseAs, "the country prefix " + prefix + " contradicts office " + code);
         }
         String reason = format.diagnose(t);

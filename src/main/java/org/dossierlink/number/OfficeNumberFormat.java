@@ -44,15 +44,6 @@ interface OfficeNumberFormat {
         return sb.append(digits).toString();
     }
 
-    /** Removes leading zeros, keeping at least one digit. */
-    static String stripZeros(String digits) {
-        int i = 0;
-        while (i < digits.length() - 1 && digits.charAt(i) == '0') {
-            i++;
-        }
-        return digits.substring(i);
-    }
-
     /**
      * Expands a two-digit year. {@code pivot} is the first two-digit year of the 1900s still in use:
      * 78 for EP and PCT (both started in 1978), so 05 is 2005 and 98 is 1998.

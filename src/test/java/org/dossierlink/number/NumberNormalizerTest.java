@@ -84,6 +84,8 @@ class NumberNormalizerTest {
             CN | APPLICATION | 201110076986.7        | CN.201110076986.A
             CN | APPLICATION | CN 201110076986.7     | CN.201110076986.A
             CN | APPLICATION | 202111286633.X        | CN.202111286633.A
+            CN | APPLICATION | ZL201110076986.7      | CN.201110076986.A
+            CN | APPLICATION | CN ZL 201110076986.7  | CN.201110076986.A
             CN | APPLICATION | 2013800622588         | CN.201380062258.A
             CN | APPLICATION | CN20138062258         | CN.201380062258.A
             CN | APPLICATION | 201120123456.9        | CN.201120123456.U
@@ -270,6 +272,11 @@ class NumberNormalizerTest {
         assertThatThrownBy(() -> normalizer.normalize("JP", "EP 05255002.7", NumberType.APPLICATION))
                 .hasMessageContaining("the country prefix EP contradicts office JP")
                 .hasMessageContaining("2013-123456");
+        assertThatThrownBy(() -> normalizer.normalize("WO", "KR2018", NumberType.APPLICATION))
+                .hasMessageContaining("matches none of the WO formats")
+                .hasMessageContaining("PCT/US2016/015853");
+        assertThatThrownBy(() -> normalizer.normalize("US", "PCT/US2016/015853", NumberType.PUBLICATION))
+                .hasMessageContaining("not a publication number");
         assertThatThrownBy(() -> normalizer.normalize("CN", "201110076986.3", NumberType.APPLICATION))
                 .hasMessageContaining("check digit 3 does not match 201110076986 (expected 7)");
         assertThatThrownBy(() -> normalizer.normalize("US", "hello", NumberType.PUBLICATION))
