@@ -11,6 +11,7 @@ import jakarta.xml.ws.soap.SOAPBinding;
 
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
+import org.apache.cxf.binding.soap.Soap12;
 import org.apache.cxf.bus.CXFBusFactory;
 import org.apache.cxf.jaxws.EndpointImpl;
 import org.apache.cxf.message.Message;
@@ -90,8 +91,8 @@ public final class DossierServer implements AutoCloseable {
             jetty.start();
 
             DossierEndpoint implementor = new DossierEndpoint(service);
-            publish(implementor, SOAP11_PORT, SOAPBinding.SOAP11HTTP_BINDING, SOAP11_PATH);
-            publish(implementor, SOAP12_PORT, SOAPBinding.SOAP12HTTP_BINDING, SOAP12_PATH);
+            publish(implementor, SOAP11_PORT, SOAPBinding.SOAP11HTTP_BINDING, SOAP11_PATH, soap11Url());
+            publish(implementor, SOAP12_PORT, SOAPBinding.SOAP12HTTP_BINDING, SOAP12_PATH, soap12Url());
             LOG.info("dossierlink serving SOAP 1.1 at {} and SOAP 1.2 at {}, contract at {}",
                     soap11Url(), soap12Url(), wsdlUrl());
             return this;
@@ -115,7 +116,7 @@ public final class DossierServer implements AutoCloseable {
         return new CXFBusFactory().createBus(null, properties);
     }
 
-    private void publish(DossierEndpoint implementor, QName port, String bindingId, String path) {
+    private void publish(DossierEndpoint implementor, QName port, String bindingId, String path, String url) {
         EndpointImpl endpoint = new EndpointImpl(bus, implementor, bindingId);
         endpoint.setWsdlLocation(WSDL_LOCATION);
         endpoint.setServiceName(SERVICE);
@@ -126,10 +127,16 @@ public final class DossierServer implements AutoCloseable {
         endpoint.setProperties(properties);
         endpoint.getInInterceptors().add(new RequestSizeLimit(options.maxRequestBytes()));
         endpoint.getInInterceptors().add(new InvocationMarker());
+        if (port.equals(SOAP12_PORT)) {
+            endpoint.getInInterceptors().add(new SoapVersionGuard(Soap12.getInstance()));
+        }
         endpoint.getOutInterceptors().add(new MtomOnlyForAttachments());
         endpoint.getOutFaultInterceptors().add(new MtomOnlyForAttachments());
         endpoint.getOutFaultInterceptors().add(new RequestFaultRewriter(soap11Url(), soap12Url()));
         endpoint.publish(path);
+        // The full URL (rather than the servlet-relative path) lets ?wsdl rewrite this port's address
+        // correctly to the caller's host and port when the other port's ?wsdl is asked for.
+        endpoint.getServer().getEndpoint().getEndpointInfo().setAddress(url);
     }
 
     /** Stops accepting requests and releases the port. Safe to call more than once. */

@@ -6,11 +6,13 @@ import java.util.regex.Pattern;
 
 import javax.xml.namespace.QName;
 
+import org.apache.cxf.binding.soap.SoapBinding;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.SoapVersion;
 import org.apache.cxf.binding.soap.interceptor.Soap11FaultOutInterceptor;
 import org.apache.cxf.binding.soap.interceptor.Soap12FaultOutInterceptor;
+import org.apache.cxf.endpoint.Endpoint;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
@@ -67,6 +69,8 @@ final class RequestFaultRewriter extends AbstractPhaseInterceptor<Message> {
             return;
         }
         if (isDeclaredFault(fault)) {
+            // the caller can act on every declared fault: Client (SOAP 1.1) / Sender (SOAP 1.2)
+            fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
             return;
         }
         SoapVersion version = soap.getVersion();
@@ -75,8 +79,8 @@ final class RequestFaultRewriter extends AbstractPhaseInterceptor<Message> {
             return;
         }
         if (isVersionMismatch(fault)) {
-            String text = "this port speaks SOAP " + version.getVersion() + "; send SOAP 1.1 envelopes to "
-                    + soap11Address + " and SOAP 1.2 envelopes to " + soap12Address;
+            String text = "a SOAP " + version.getVersion() + " envelope was sent to the SOAP " + portVersion(soap)
+                    + " port; send SOAP 1.1 envelopes to " + soap11Address + " and SOAP 1.2 envelopes to " + soap12Address;
             SoapFault rewritten = new SoapFault(text, version.getVersionMismatch());
             addDetail(rewritten, text, null);
             message.setContent(Exception.class, rewritten);
@@ -88,6 +92,14 @@ final class RequestFaultRewriter extends AbstractPhaseInterceptor<Message> {
         addDetail(rewritten, text, limit != null ? null : fieldOf(fault));
         LOG.debug("request refused: {}", text);
         message.setContent(Exception.class, rewritten);
+    }
+
+    private static String portVersion(SoapMessage message) {
+        Endpoint endpoint = message.getExchange() == null ? null : message.getExchange().getEndpoint();
+        if (endpoint != null && endpoint.getBinding() instanceof SoapBinding binding) {
+            return String.valueOf(binding.getSoapVersion().getVersion());
+        }
+        return "other";
     }
 
     /** The endpoint threw one of the WSDL's typed faults: WebFaultOutInterceptor writes it. */
@@ -137,6 +149,9 @@ final class RequestFaultRewriter extends AbstractPhaseInterceptor<Message> {
         }
         if (text == null || text.isBlank()) {
             return "the request is not a SOAP message this service can read";
+        }
+        if (text.contains("event DTD")) {
+            return "a DOCTYPE (DTD) is not accepted in a SOAP request";
         }
         String clean = CLASS_PREFIX.matcher(text).replaceAll("").replaceAll("\\s+", " ").trim();
         clean = clean.replace("Unmarshalling Error: ", "").replace("Error reading XMLStreamReader: ",
