@@ -273,7 +273,8 @@ public final class WireMapper {
         d.publications().forEach(p -> w.getPublication().add(toWire(p)));
         d.priorityClaims().forEach(c -> w.getPriorityClaim().add(toWire(c)));
         w.getLinkedBy().addAll(m.linkedBy());
-        w.setQueried(m.queried() ? Boolean.TRUE : null);
+        // always explicit: some stacks (zeep) hand the schema default back as the string "false"
+        w.setQueried(m.queried());
         return w;
     }
 
