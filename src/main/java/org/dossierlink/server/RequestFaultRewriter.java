@@ -154,8 +154,9 @@ final class RequestFaultRewriter extends AbstractPhaseInterceptor<Message> {
             return "a DOCTYPE (DTD) is not accepted in a SOAP request";
         }
         String clean = CLASS_PREFIX.matcher(text).replaceAll("").replaceAll("\\s+", " ").trim();
+        boolean limit = clean.contains("limit") && clean.contains("Exceeded");
         clean = clean.replace("Unmarshalling Error: ", "").replace("Error reading XMLStreamReader: ",
-                "the request is not well-formed XML: ");
+                limit ? "the request exceeds a parser limit: " : "the request is not well-formed XML: ");
         if (clean.isEmpty()) {
             return "the request is not a SOAP message this service can read";
         }
