@@ -5,7 +5,7 @@ import java.util.List;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
-import org.dossierlink.wire.messages.GetDocumentResponse;
+import org.dossierlink.service.DossierEndpoint;
 
 /**
  * MTOM is on for the endpoints, but a response goes out as multipart/related only when it carries
@@ -30,7 +30,6 @@ final class MtomOnlyForAttachments extends AbstractPhaseInterceptor<Message> {
             return false;
         }
         List<?> contents = message.getContent(List.class);
-        return contents != null && !contents.isEmpty()
-                && contents.get(0) instanceof GetDocumentResponse r && r.getBinaryContent() != null;
+        return contents != null && !contents.isEmpty() && DossierEndpoint.carriesAttachment(contents.get(0));
     }
 }

@@ -143,6 +143,11 @@ public class DossierEndpoint implements DossierPortType {
         return WireMapper.toWire(service.info());
     }
 
+    /** True for a response whose content travels as an MTOM attachment (a binary GetDocument answer). */
+    public static boolean carriesAttachment(Object response) {
+        return response instanceof GetDocumentResponse r && r.getBinaryContent() != null;
+    }
+
     private static void requireBody(Object request) {
         if (request == null) {
             throw new InvalidRequestException("the request element is missing from the SOAP body", null);

@@ -104,6 +104,12 @@ class RawSoapIT {
         assertThat(r.headers().firstValue("Content-Type").orElse(""))
                 .startsWith("multipart/related").contains("application/xop+xml");
         assertThat(r.body()).contains("<xop:Include").contains("Content-Type: application/pdf");
+
+        HttpResponse<String> xml = call(server.soap11Url(), Version.SOAP11, "GetDocument", "<m:GetDocument " + M
+                + "><m:office>EP</m:office><m:applicationNumber>10167109</m:applicationNumber>"
+                + "<m:documentId>" + TestDossiers.XML_DOC_ID + "</m:documentId></m:GetDocument>");
+        assertThat(xml.headers().firstValue("Content-Type").orElse("")).startsWith("text/xml");
+        assertThat(xml.body()).startsWith("<soap:Envelope").doesNotContain("xop:Include");
     }
 
     @Test
