@@ -1,0 +1,204 @@
+package org.dossierlink.server;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import javax.xml.namespace.QName;
+
+import jakarta.xml.ws.soap.SOAPBinding;
+
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.binding.soap.Soap12;
+import org.apache.cxf.bus.CXFBusFactory;
+import org.apache.cxf.jaxws.EndpointImpl;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.staxutils.StaxUtils;
+import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
+import org.dossierlink.service.DossierEndpoint;
+import org.dossierlink.service.DossierService;
+import org.dossierlink.xml.XmlLimits;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SOAP server: Jetty with the CXF servlet, and {@link DossierEndpoint} published on both ports of
+ * {@code wsdl/dossierlink.wsdl} (read from the classpath, so {@code ?wsdl} serves the contract itself
+ * with its schemas at {@code ?xsd=...}):
+ * <ul>
+ * <li>SOAP 1.1 at {@code <base>/services/dossier}, SOAP 1.2 at {@code <base>/services/dossier-soap12};</li>
+ * <li>MTOM for binary documents; requests validated against the schemas (see {@link ServerOptions});</li>
+ * <li>StAX limits from {@link XmlLimits} and a request size limit; no DTD is accepted in a request;</li>
+ * <li>every fault is typed: see {@link RequestFaultRewriter}.</li>
+ * </ul>
+ * One instance has its own CXF bus; several can run in one JVM. Not restartable: make a new one.
+ */
+public final class DossierServer implements AutoCloseable {
+
+    public static final String NAMESPACE = "urn:dossierlink:service:1";
+    public static final QName SERVICE = new QName(NAMESPACE, "DossierService");
+    public static final QName SOAP11_PORT = new QName(NAMESPACE, "DossierSoap11Port");
+    public static final QName SOAP12_PORT = new QName(NAMESPACE, "DossierSoap12Port");
+    public static final String WSDL_LOCATION = "classpath:wsdl/dossierlink.wsdl";
+    public static final String SOAP11_PATH = "/dossier";
+    public static final String SOAP12_PATH = "/dossier-soap12";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DossierServer.class);
+
+    private final ServerOptions options;
+    private final DossierService service;
+    private Bus bus;
+    private Server jetty;
+    private ServerConnector connector;
+    private State state = State.NEW;
+
+    private enum State { NEW, STARTED, STOPPED }
+
+    public DossierServer(ServerOptions options, DossierService service) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.service = Objects.requireNonNull(service, "service");
+    }
+
+    /** Binds the port and publishes both endpoints; returns when requests are accepted. */
+    public synchronized DossierServer start() throws Exception {
+        if (state != State.NEW) {
+            throw new IllegalStateException("a DossierServer starts once; this one is " + state);
+        }
+        state = State.STARTED;
+        Bus previous = BusFactory.getThreadDefaultBus(false);
+        try {
+            bus = newBus();
+            jetty = new Server();
+            connector = new ServerConnector(jetty);
+            connector.setHost(options.host());
+            connector.setPort(options.port());
+            jetty.addConnector(connector);
+
+            CXFNonSpringServlet servlet = new CXFNonSpringServlet();
+            servlet.setBus(bus);
+            ServletHolder holder = new ServletHolder("cxf", servlet);
+            holder.setInitParameter("hide-service-list-page", "true");
+            ServletContextHandler context = new ServletContextHandler(
+                    options.contextPath().isEmpty() ? "/" : options.contextPath());
+            context.addServlet(holder, "/services/*");
+            jetty.setHandler(context);
+            jetty.start();
+
+            DossierEndpoint implementor = new DossierEndpoint(service);
+            publish(implementor, SOAP11_PORT, SOAPBinding.SOAP11HTTP_BINDING, SOAP11_PATH, soap11Url());
+            publish(implementor, SOAP12_PORT, SOAPBinding.SOAP12HTTP_BINDING, SOAP12_PATH, soap12Url());
+            LOG.info("dossierlink serving SOAP 1.1 at {} and SOAP 1.2 at {}, contract at {}",
+                    soap11Url(), soap12Url(), wsdlUrl());
+            return this;
+        } catch (Exception e) {
+            stop();
+            throw e;
+        } finally {
+            BusFactory.setThreadDefaultBus(previous);
+        }
+    }
+
+    private Bus newBus() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(StaxUtils.MAX_ELEMENT_DEPTH, XmlLimits.MAX_ELEMENT_DEPTH);
+        properties.put(StaxUtils.MAX_ATTRIBUTE_COUNT, XmlLimits.MAX_ATTRIBUTE_COUNT);
+        properties.put(StaxUtils.MAX_CHILD_ELEMENTS, XmlLimits.MAX_CHILD_ELEMENTS);
+        properties.put(StaxUtils.MAX_TEXT_LENGTH, XmlLimits.MAX_TEXT_LENGTH);
+        properties.put(StaxUtils.MAX_ELEMENT_COUNT, XmlLimits.MAX_ELEMENT_COUNT);
+        // ?wsdl answers with the address the caller used, for both ports
+        properties.put("autoRewriteSoapAddressForAllServices", Boolean.TRUE);
+        return new CXFBusFactory().createBus(null, properties);
+    }
+
+    private void publish(DossierEndpoint implementor, QName port, String bindingId, String path, String url) {
+        EndpointImpl endpoint = new EndpointImpl(bus, implementor, bindingId);
+        endpoint.setWsdlLocation(WSDL_LOCATION);
+        endpoint.setServiceName(SERVICE);
+        endpoint.setEndpointName(port);
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(Message.MTOM_ENABLED, Boolean.TRUE);
+        properties.put(Message.SCHEMA_VALIDATION_TYPE, options.schemaValidation() ? "IN" : "NONE");
+        endpoint.setProperties(properties);
+        endpoint.getInInterceptors().add(new RequestSizeLimit(options.maxRequestBytes()));
+        endpoint.getInInterceptors().add(new InvocationMarker());
+        if (port.equals(SOAP12_PORT)) {
+            endpoint.getInInterceptors().add(new SoapVersionGuard(Soap12.getInstance()));
+        }
+        endpoint.getOutInterceptors().add(new MtomOnlyForAttachments());
+        endpoint.getOutFaultInterceptors().add(new MtomOnlyForAttachments());
+        endpoint.getOutFaultInterceptors().add(new RequestFaultRewriter(soap11Url(), soap12Url()));
+        endpoint.publish(path);
+        // The full URL (rather than the servlet-relative path) lets ?wsdl rewrite this port's address
+        // correctly to the caller's host and port when the other port's ?wsdl is asked for.
+        endpoint.getServer().getEndpoint().getEndpointInfo().setAddress(url);
+    }
+
+    /** Stops accepting requests and releases the port. Safe to call more than once. */
+    public synchronized void stop() {
+        state = State.STOPPED;
+        try {
+            if (jetty != null) {
+                jetty.stop();
+            }
+        } catch (Exception e) {
+            LOG.warn("Jetty did not stop cleanly: {}", e.toString());
+        } finally {
+            if (bus != null) {
+                bus.shutdown(true);
+            }
+            jetty = null;
+            bus = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** The port actually bound (the chosen one when the options said 0). */
+    public synchronized int port() {
+        if (connector == null || connector.getLocalPort() <= 0) {
+            throw new IllegalStateException("the server is not running");
+        }
+        return connector.getLocalPort();
+    }
+
+    /** http://host:port[/context]/services */
+    public String baseUrl() {
+        String host = options.host();
+        if (host.isEmpty() || host.equals("0.0.0.0") || host.equals("::")) {
+            host = "127.0.0.1";
+        } else if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + port() + options.contextPath() + "/services";
+    }
+
+    public String soap11Url() {
+        return baseUrl() + SOAP11_PATH;
+    }
+
+    public String soap12Url() {
+        return baseUrl() + SOAP12_PATH;
+    }
+
+    /** The contract as served (the SOAP 1.1 endpoint's ?wsdl; both ports are in it). */
+    public String wsdlUrl() {
+        return soap11Url() + "?wsdl";
+    }
+
+    public List<String> endpointUrls() {
+        return List.of(soap11Url(), soap12Url());
+    }
+
+    public ServerOptions options() {
+        return options;
+    }
+}

@@ -1,0 +1,195 @@
+package org.dossierlink.service;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Objects;
+
+import jakarta.activation.DataHandler;
+import jakarta.activation.DataSource;
+import jakarta.jws.WebService;
+
+import org.dossierlink.DossierlinkException;
+import org.dossierlink.InvalidRequestException;
+import org.dossierlink.NotFoundException;
+import org.dossierlink.dossier.DocumentInfo;
+import org.dossierlink.dossier.StoredDocument;
+import org.dossierlink.xml.SecureXml;
+import org.dossierlink.wire.DossierPortType;
+import org.dossierlink.wire.InvalidRequestFault;
+import org.dossierlink.wire.MalformedNumberFault;
+import org.dossierlink.wire.NotFoundFault;
+import org.dossierlink.wire.UnknownOfficeFault;
+import org.dossierlink.wire.messages.ApplicationKeyRequestType;
+import org.dossierlink.wire.messages.GetBibliographicDataResponse;
+import org.dossierlink.wire.messages.GetDocument;
+import org.dossierlink.wire.messages.GetDocumentListResponse;
+import org.dossierlink.wire.messages.GetDocumentResponse;
+import org.dossierlink.wire.messages.GetFamily;
+import org.dossierlink.wire.messages.GetFamilyResponse;
+import org.dossierlink.wire.messages.GetServiceInfo;
+import org.dossierlink.wire.messages.GetServiceInfoResponse;
+import org.dossierlink.wire.messages.NormalizeNumber;
+import org.dossierlink.wire.messages.NormalizeNumberResponse;
+import org.w3c.dom.Document;
+import org.xml.sax.SAXException;
+
+/**
+ * The SOAP face of {@link DossierService}: checks the required request fields, turns wire requests
+ * into domain calls and domain results into wire responses ({@link WireMapper}), and every
+ * {@link DossierlinkException} into the typed fault the WSDL declares ({@link FaultMapper}).
+ * Published on both ports of the contract (SOAP 1.1 and SOAP 1.2) by the server.
+ */
+@WebService(endpointInterface = "org.dossierlink.wire.DossierPortType",
+        targetNamespace = "urn:dossierlink:service:1",
+        serviceName = "DossierService",
+        portName = "DossierSoap11Port",
+        wsdlLocation = "classpath:wsdl/dossierlink.wsdl")
+public class DossierEndpoint implements DossierPortType {
+
+    private final DossierService service;
+
+    public DossierEndpoint(DossierService service) {
+        this.service = Objects.requireNonNull(service, "service");
+    }
+
+    @Override
+    public GetFamilyResponse getFamily(GetFamily request)
+            throws InvalidRequestFault, MalformedNumberFault, NotFoundFault, UnknownOfficeFault {
+        try {
+            requireBody(request);
+            return WireMapper.toWire(service.family(required(request.getOffice(), "office"),
+                    required(request.getNumber(), "number"),
+                    WireMapper.fromWire(request.getNumberType()), WireMapper.fromWire(request.getFamilyType())));
+        } catch (DossierlinkException e) {
+            throw FaultMapper.raise(e, "number");
+        }
+    }
+
+    @Override
+    public GetDocumentListResponse getDocumentList(ApplicationKeyRequestType request)
+            throws InvalidRequestFault, MalformedNumberFault, NotFoundFault, UnknownOfficeFault {
+        try {
+            requireBody(request);
+            return WireMapper.toWire(service.documents(required(request.getOffice(), "office"),
+                    required(request.getApplicationNumber(), "applicationNumber")));
+        } catch (DossierlinkException e) {
+            throw FaultMapper.raise(e, "applicationNumber");
+        }
+    }
+
+    @Override
+    public GetDocumentResponse getDocument(GetDocument request)
+            throws InvalidRequestFault, MalformedNumberFault, NotFoundFault, UnknownOfficeFault {
+        StoredDocument stored;
+        try {
+            requireBody(request);
+            stored = service.document(required(request.getOffice(), "office"),
+                    required(request.getApplicationNumber(), "applicationNumber"),
+                    required(request.getDocumentId(), "documentId"));
+        } catch (DossierlinkException e) {
+            throw FaultMapper.raise(e, "applicationNumber");
+        }
+        GetDocumentResponse response = new GetDocumentResponse();
+        response.setDocument(WireMapper.toWire(stored.info()));
+        if (stored.info().isXml()) {
+            GetDocumentResponse.XmlContent xml = new GetDocumentResponse.XmlContent();
+            xml.setAny(parseStoredXml(stored).getDocumentElement());
+            response.setXmlContent(xml);
+        } else {
+            response.setBinaryContent(new DataHandler(new BytesDataSource(stored.content(), stored.info())));
+        }
+        return response;
+    }
+
+    @Override
+    public GetBibliographicDataResponse getBibliographicData(ApplicationKeyRequestType request)
+            throws InvalidRequestFault, MalformedNumberFault, NotFoundFault, UnknownOfficeFault {
+        try {
+            requireBody(request);
+            BibliographicRecord record = service.bibliographicData(required(request.getOffice(), "office"),
+                    required(request.getApplicationNumber(), "applicationNumber"));
+            GetBibliographicDataResponse response = new GetBibliographicDataResponse();
+            response.setDossier(WireMapper.toWire(record.dossier(), record.documents()));
+            return response;
+        } catch (DossierlinkException e) {
+            throw FaultMapper.raise(e, "applicationNumber");
+        }
+    }
+
+    @Override
+    public NormalizeNumberResponse normalizeNumber(NormalizeNumber request)
+            throws InvalidRequestFault, MalformedNumberFault, UnknownOfficeFault {
+        try {
+            requireBody(request);
+            NormalizeNumberResponse response = new NormalizeNumberResponse();
+            response.setNormalized(WireMapper.toWire(service.normalize(required(request.getOffice(), "office"),
+                    required(request.getNumber(), "number"), WireMapper.fromWire(request.getNumberType()))));
+            return response;
+        } catch (NotFoundException e) {
+            throw new IllegalStateException("number normalisation must not look anything up", e);
+        } catch (DossierlinkException e) {
+            try {
+                throw FaultMapper.raise(e, "number");
+            } catch (NotFoundFault impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+    }
+
+    @Override
+    public GetServiceInfoResponse getServiceInfo(GetServiceInfo request) {
+        return WireMapper.toWire(service.info());
+    }
+
+    /** True for a response whose content travels as an MTOM attachment (a binary GetDocument answer). */
+    public static boolean carriesAttachment(Object response) {
+        return response instanceof GetDocumentResponse r && r.getBinaryContent() != null;
+    }
+
+    private static void requireBody(Object request) {
+        if (request == null) {
+            throw new InvalidRequestException("the request element is missing from the SOAP body", null);
+        }
+    }
+
+    /** The trimmed value; absent or blank is an invalid request naming the field. */
+    static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidRequestException(field + " is required and must not be empty", field);
+        }
+        return value.trim();
+    }
+
+    private static Document parseStoredXml(StoredDocument stored) {
+        try {
+            return SecureXml.documentBuilder().parse(new ByteArrayInputStream(stored.content()));
+        } catch (SAXException | IOException e) {
+            throw new IllegalStateException("stored document " + stored.info().id() + " is not well-formed XML", e);
+        }
+    }
+
+    /** A document's bytes with its media type, for the MTOM attachment. */
+    private record BytesDataSource(byte[] content, DocumentInfo info) implements DataSource {
+        @Override
+        public InputStream getInputStream() {
+            return new ByteArrayInputStream(content);
+        }
+
+        @Override
+        public OutputStream getOutputStream() throws IOException {
+            throw new IOException("a stored document is read-only");
+        }
+
+        @Override
+        public String getContentType() {
+            return info.mediaType();
+        }
+
+        @Override
+        public String getName() {
+            return info.id();
+        }
+    }
+}

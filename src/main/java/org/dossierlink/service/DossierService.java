@@ -1,0 +1,81 @@
+package org.dossierlink.service;
+
+import java.util.Objects;
+
+import org.dossierlink.InvalidRequestException;
+import org.dossierlink.NotFoundException;
+import org.dossierlink.dossier.Dossier;
+import org.dossierlink.dossier.DossierStore;
+import org.dossierlink.dossier.StoredDocument;
+import org.dossierlink.number.NormalizedNumber;
+import org.dossierlink.number.NumberType;
+
+/**
+ * The operations of the SOAP API in domain terms: number normalisation, family lookup, dossier and
+ * document retrieval. No wire types here; {@link DossierEndpoint} translates. Every failure a
+ * caller can act on is a {@link org.dossierlink.DossierlinkException}. Thread-safe when its
+ * collaborators are.
+ */
+public final class DossierService {
+
+    private final DossierStore store;
+    private final NumberNormalizerPort normalizer;
+    private final FamilyPort family;
+    private final ServiceInfo info;
+
+    public DossierService(DossierStore store, NumberNormalizerPort normalizer, FamilyPort family, ServiceInfo info) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
+        this.family = Objects.requireNonNull(family, "family");
+        this.info = Objects.requireNonNull(info, "info");
+    }
+
+    public ServiceInfo info() {
+        return info;
+    }
+
+    public NormalizedNumber normalize(String office, String number, NumberType type) {
+        return normalizer.normalize(office, number, type);
+    }
+
+    public FamilyAnswer family(String office, String number, NumberType type, FamilyKind kind) {
+        NormalizedNumber query = normalizer.normalize(office, number, type);
+        return new FamilyAnswer(query, family.lookup(query, kind));
+    }
+
+    public DocumentList documents(String office, String applicationNumber) {
+        Dossier dossier = dossier(office, applicationNumber);
+        return new DocumentList(dossier.application(), store.documents(dossier.application().key()));
+    }
+
+    public StoredDocument document(String office, String applicationNumber, String documentId) {
+        if (documentId == null || documentId.isBlank()) {
+            throw new InvalidRequestException("documentId is required: take it from GetDocumentList", "documentId");
+        }
+        Dossier dossier = dossier(office, applicationNumber);
+        return store.document(dossier.application().key(), documentId.trim())
+                .orElseThrow(() -> new NotFoundException("application " + dossier.application().docdb()
+                        + " has no document '" + documentId.trim() + "': GetDocumentList lists its documents",
+                        "documentId"));
+    }
+
+    public BibliographicRecord bibliographicData(String office, String applicationNumber) {
+        Dossier dossier = dossier(office, applicationNumber);
+        return new BibliographicRecord(dossier, store.documents(dossier.application().key()));
+    }
+
+    private Dossier dossier(String office, String applicationNumber) {
+        NormalizedNumber number = normalizer.normalize(office, applicationNumber, NumberType.APPLICATION);
+        return store.findByApplicationKey(number.key())
+                .orElseThrow(() -> new NotFoundException("no application " + number.docdb() + " (given as '"
+                        + applicationNumber + "') is held by this node", "applicationNumber"));
+    }
+
+    /** A family and the normalised form of the number that was asked for. */
+    public record FamilyAnswer(NormalizedNumber query, FamilyResult family) {
+        public FamilyAnswer {
+            Objects.requireNonNull(query, "query");
+            Objects.requireNonNull(family, "family");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.dossierlink.service;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What GetServiceInfo answers.
+ *
+ * @param product    product name
+ * @param version    product version
+ * @param offices    ST.3 codes of the offices this node serves
+ * @param operations the SOAP operations offered
+ * @param dialects   the XML dialects this node converts to and from
+ */
+public record ServiceInfo(String product, String version, List<String> offices, List<String> operations,
+                          List<String> dialects) {
+
+    public static final String PRODUCT = "dossierlink";
+
+    /** Used when the classes do not run from the packaged jar (IDE, tests): there is no manifest then. */
+    public static final String UNPACKAGED_VERSION = "dev";
+
+    /** The six operations of wsdl/dossierlink.wsdl, in contract order. */
+    public static final List<String> OPERATIONS = List.of(
+            "GetFamily", "GetDocumentList", "GetDocument", "GetBibliographicData", "NormalizeNumber", "GetServiceInfo");
+
+    public static final List<String> DIALECTS = List.of("canonical", "docdb");
+
+    public ServiceInfo {
+        Objects.requireNonNull(product, "product");
+        Objects.requireNonNull(version, "version");
+        offices = List.copyOf(offices);
+        operations = List.copyOf(operations);
+        dialects = List.copyOf(dialects);
+        if (offices.isEmpty()) {
+            throw new IllegalArgumentException("a node serves at least one office");
+        }
+    }
+
+    /** This build's info for the given offices: version from the jar manifest (Implementation-Version). */
+    public static ServiceInfo forOffices(Collection<String> offices) {
+        return new ServiceInfo(PRODUCT, packageVersion(), List.copyOf(offices), OPERATIONS, DIALECTS);
+    }
+
+    static String packageVersion() {
+        String v = ServiceInfo.class.getPackage().getImplementationVersion();
+        return v == null || v.isBlank() ? UNPACKAGED_VERSION : v;
+    }
+}

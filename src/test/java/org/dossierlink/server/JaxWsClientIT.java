@@ -1,0 +1,263 @@
+package org.dossierlink.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.InputStream;
+import java.net.URL;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.soap.SOAPBinding;
+
+import javax.xml.namespace.QName;
+
+import org.dossierlink.testsupport.RunningServer;
+import org.dossierlink.testsupport.TestDossiers;
+import org.dossierlink.wire.DossierPortType;
+import org.dossierlink.wire.DossierService;
+import org.dossierlink.wire.InvalidRequestFault;
+import org.dossierlink.wire.MalformedNumberFault;
+import org.dossierlink.wire.NotFoundFault;
+import org.dossierlink.wire.UnknownOfficeFault;
+import org.dossierlink.wire.messages.ApplicationKeyRequestType;
+import org.dossierlink.wire.messages.FamilyMemberType;
+import org.dossierlink.wire.messages.FamilyTypeType;
+import org.dossierlink.wire.messages.GetBibliographicDataResponse;
+import org.dossierlink.wire.messages.GetDocument;
+import org.dossierlink.wire.messages.GetDocumentListResponse;
+import org.dossierlink.wire.messages.GetDocumentResponse;
+import org.dossierlink.wire.messages.GetFamily;
+import org.dossierlink.wire.messages.GetFamilyResponse;
+import org.dossierlink.wire.messages.GetServiceInfo;
+import org.dossierlink.wire.messages.GetServiceInfoResponse;
+import org.dossierlink.wire.messages.NormalizeNumber;
+import org.dossierlink.wire.messages.NormalizedNumberType;
+import org.dossierlink.wire.messages.NumberTypeType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.w3c.dom.Element;
+
+/**
+ * A CXF JAX-WS client generated from the WSDL, built from the server's own ?wsdl, calls every
+ * operation on the SOAP 1.1 port and on the SOAP 1.2 port, and gets every typed fault.
+ */
+class JaxWsClientIT {
+
+    private static DossierServer server;
+    private static final Map<String, DossierPortType> PORTS = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = RunningServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    private static DossierPortType port(String portName) {
+        return PORTS.computeIfAbsent(portName, name -> {
+            try {
+                DossierService service = new DossierService(new URL(server.wsdlUrl()), DossierServer.SERVICE);
+                DossierPortType port = service.getPort(new QName(DossierServer.NAMESPACE, name), DossierPortType.class);
+                ((SOAPBinding) ((BindingProvider) port).getBinding()).setMTOMEnabled(true);
+                return port;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static String expectedAddress(String portName) {
+        return portName.equals("DossierSoap11Port") ? server.soap11Url() : server.soap12Url();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DossierSoap11Port", "DossierSoap12Port"})
+    void the_served_wsdl_points_each_port_at_this_server(String portName) {
+        BindingProvider bp = (BindingProvider) port(portName);
+        assertThat(bp.getRequestContext().get(BindingProvider.ENDPOINT_ADDRESS_PROPERTY))
+                .isEqualTo(expectedAddress(portName));
+        assertThat(((SOAPBinding) bp.getBinding()).getBindingID()).startsWith(portName.equals("DossierSoap11Port")
+                ? "http://schemas.xmlsoap.org/wsdl/soap/http" : "http://www.w3.org/2003/05/soap/bindings/HTTP/");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DossierSoap11Port", "DossierSoap12Port"})
+    void get_service_info(String portName) throws Exception {
+        GetServiceInfoResponse info = port(portName).getServiceInfo(new GetServiceInfo());
+        assertThat(info.getProduct()).isEqualTo("dossierlink");
+        assertThat(info.getVersion()).isNotBlank();
+        assertThat(info.getOffice()).containsExactlyElementsOf(TestDossiers.OFFICES);
+        assertThat(info.getOperation()).containsExactly("GetFamily", "GetDocumentList", "GetDocument",
+                "GetBibliographicData", "NormalizeNumber", "GetServiceInfo");
+        assertThat(info.getDialect()).contains("canonical", "docdb");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DossierSoap11Port", "DossierSoap12Port"})
+    void normalize_number(String portName) throws Exception {
+        NormalizeNumber request = new NormalizeNumber();
+        request.setOffice("JP");
+        request.setNumber("JP 2010-123456");
+        NormalizedNumberType n = port(portName).normalizeNumber(request).getNormalized();
+        assertThat(n.getDocdb()).isEqualTo("JP.2010123456");
+        assertThat(n.getCountry()).isEqualTo("JP");
+        assertThat(n.getNumberType()).isEqualTo(NumberTypeType.APPLICATION);
+        assertThat(n.getOriginal()).isEqualTo("JP 2010-123456");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DossierSoap11Port", "DossierSoap12Port"})
+    void simple_and_extended_family(String portName) throws Exception {
+        GetFamily request = new GetFamily();
+        request.setOffice("EP");
+        request.setNumber("10167109");
+        GetFamilyResponse simple = port(portName).getFamily(request);
+        assertThat(simple.getFamilyType()).isEqualTo(FamilyTypeType.SIMPLE);
+        assertThat(simple.getMember()).extracting(m -> m.getApplication().getDocdb())
+                .containsExactly("EP.10167109.A", "US.13167395.A");
+        assertThat(simple.getMemberCount()).hasToString("2");
+        assertThat(simple.getMember()).filteredOn(FamilyMemberType::isQueried)
+                .extracting(m -> m.getApplication().getDocdb()).containsExactly("EP.10167109.A");
+        assertThat(simple.getMember().get(1).getLinkedBy()).containsExactly("JP.2010123456");
+
+        request.setFamilyType(FamilyTypeType.EXTENDED);
+        GetFamilyResponse extended = port(portName).getFamily(request);
+        assertThat(extended.getMember()).extracting(m -> m.getApplication().getDocdb())
+                .containsExactly("CN.201110123456.A", "EP.10167109.A", "US.13167395.A");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DossierSoap11Port", "DossierSoap12Port"})
+    void family_from_a_publication_number(String portName) throws Exception {
+        GetFamily request = new GetFamily();
+        request.setOffice("EP");
+        request.setNumber("EP 2400812 A1");
+        request.setNumberType(NumberTypeType.PUBLICATION);
+        GetFamilyResponse family = port(portName).getFamily(request);
+        assertThat(family.getQuery().getNumberType()).isEqualTo(NumberTypeType.PUBLICATION);
+        assertThat(family.getMember()).filteredOn(FamilyMemberType::isQueried)
+                .extracting(m -> m.getApplication().getDocdb()).containsExactly("EP.10167109.A");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DossierSoap11Port", "DossierSoap12Port"})
+    void document_list(String portName) throws Exception {
+        GetDocumentListResponse list = port(portName).getDocumentList(key("EP", "EP 10167109"));
+        assertThat(list.getApplication().getDocdb()).isEqualTo("EP.10167109.A");
+        assertThat(list.getDocument()).extracting(d -> d.getId())
+                .containsExactly(TestDossiers.XML_DOC_ID, TestDossiers.PDF_DOC_ID);
+        assertThat(list.getDocument().get(1).getMediaType()).isEqualTo("application/pdf");
+        assertThat(list.getDocument().get(1).getSha256()).isEqualTo(TestDossiers.OFFICE_ACTION.sha256());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DossierSoap11Port", "DossierSoap12Port"})
+    void xml_document_comes_inline(String portName) throws Exception {
+        GetDocumentResponse r = port(portName).getDocument(document(TestDossiers.XML_DOC_ID));
+        assertThat(r.getBinaryContent()).isNull();
+        Element root = (Element) r.getXmlContent().getAny();
+        assertThat(root.getNamespaceURI()).isEqualTo("urn:example:search-report");
+        assertThat(root.getLocalName()).isEqualTo("search-report");
+        assertThat(root.getElementsByTagNameNS("urn:example:search-report", "citation").getLength()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DossierSoap11Port", "DossierSoap12Port"})
+    void pdf_document_comes_as_mtom_attachment_with_the_listed_checksum(String portName) throws Exception {
+        GetDocumentResponse r = port(portName).getDocument(document(TestDossiers.PDF_DOC_ID));
+        assertThat(r.getXmlContent()).isNull();
+        byte[] bytes;
+        try (InputStream in = r.getBinaryContent().getInputStream()) {
+            bytes = in.readAllBytes();
+        }
+        assertThat(bytes).hasSize((int) r.getDocument().getSize());
+        assertThat(TestDossiers.sha256(bytes)).isEqualTo(r.getDocument().getSha256())
+                .isEqualTo(TestDossiers.OFFICE_ACTION.sha256());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DossierSoap11Port", "DossierSoap12Port"})
+    void bibliographic_data(String portName) throws Exception {
+        GetBibliographicDataResponse r = port(portName).getBibliographicData(key("EP", "10167109"));
+        assertThat(r.getDossier().getApplication().getDocdb()).isEqualTo("EP.10167109.A");
+        assertThat(r.getDossier().getPublications().getPublication()).extracting(p -> p.getDocdb())
+                .containsExactly("EP.2400812.A1");
+        assertThat(r.getDossier().getPriorityClaims().getPriorityClaim()).extracting(c -> c.getDocdb())
+                .containsExactly("JP.2010123456");
+        assertThat(r.getDossier().getTitle()).extracting(t -> t.getLang()).containsExactly("en", "de");
+        assertThat(r.getDossier().getDocuments().getDocument()).hasSize(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DossierSoap11Port", "DossierSoap12Port"})
+    void unknown_office_fault(String portName) {
+        NormalizeNumber request = new NormalizeNumber();
+        request.setOffice("XX");
+        request.setNumber("123");
+        UnknownOfficeFault f = catchThrowableOfType(UnknownOfficeFault.class, () -> port(portName).normalizeNumber(request));
+        assertThat(f.getFaultInfo().getCode()).isEqualTo("UNKNOWN_OFFICE");
+        assertThat(f.getFaultInfo().getField()).isEqualTo("office");
+        assertThat(f.getMessage()).contains("XX");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DossierSoap11Port", "DossierSoap12Port"})
+    void malformed_number_fault_names_the_request_field(String portName) {
+        MalformedNumberFault f = catchThrowableOfType(MalformedNumberFault.class,
+                () -> port(portName).getDocumentList(key("EP", "no digits here")));
+        assertThat(f.getFaultInfo().getCode()).isEqualTo("MALFORMED_NUMBER");
+        assertThat(f.getFaultInfo().getField()).isEqualTo("applicationNumber");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DossierSoap11Port", "DossierSoap12Port"})
+    void not_found_faults(String portName) {
+        NotFoundFault app = catchThrowableOfType(NotFoundFault.class,
+                () -> port(portName).getBibliographicData(key("US", "99999999")));
+        assertThat(app.getFaultInfo().getCode()).isEqualTo("NOT_FOUND");
+        assertThat(app.getFaultInfo().getField()).isEqualTo("applicationNumber");
+
+        NotFoundFault doc = catchThrowableOfType(NotFoundFault.class, () -> port(portName).getDocument(document("nope")));
+        assertThat(doc.getFaultInfo().getCode()).isEqualTo("NOT_FOUND");
+        assertThat(doc.getFaultInfo().getField()).isEqualTo("documentId");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DossierSoap11Port", "DossierSoap12Port"})
+    void invalid_request_faults_for_blank_and_missing_fields(String portName) {
+        InvalidRequestFault blank = catchThrowableOfType(InvalidRequestFault.class,
+                () -> port(portName).getDocumentList(key("  ", "10167109")));
+        assertThat(blank.getFaultInfo().getCode()).isEqualTo("INVALID_REQUEST");
+        assertThat(blank.getFaultInfo().getField()).isEqualTo("office");
+
+        // absent element: refused by schema validation, rewritten into the same typed fault
+        GetFamily noNumber = new GetFamily();
+        noNumber.setOffice("EP");
+        InvalidRequestFault missing = catchThrowableOfType(InvalidRequestFault.class,
+                () -> port(portName).getFamily(noNumber));
+        assertThat(missing.getFaultInfo().getCode()).isEqualTo("INVALID_REQUEST");
+        assertThat(missing.getFaultInfo().getField()).isEqualTo("number");
+    }
+
+    private static ApplicationKeyRequestType key(String office, String number) {
+        ApplicationKeyRequestType k = new ApplicationKeyRequestType();
+        k.setOffice(office);
+        k.setApplicationNumber(number);
+        return k;
+    }
+
+    private static GetDocument document(String id) {
+        GetDocument d = new GetDocument();
+        d.setOffice("EP");
+        d.setApplicationNumber("10167109");
+        d.setDocumentId(id);
+        return d;
+    }
+}

@@ -1,0 +1,133 @@
+package org.dossierlink.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.InputStream;
+
+import org.dossierlink.testsupport.TestDossiers;
+import org.dossierlink.wire.InvalidRequestFault;
+import org.dossierlink.wire.MalformedNumberFault;
+import org.dossierlink.wire.NotFoundFault;
+import org.dossierlink.wire.UnknownOfficeFault;
+import org.dossierlink.wire.messages.ApplicationKeyRequestType;
+import org.dossierlink.wire.messages.GetDocument;
+import org.dossierlink.wire.messages.GetDocumentResponse;
+import org.dossierlink.wire.messages.GetFamily;
+import org.dossierlink.wire.messages.GetServiceInfo;
+import org.dossierlink.wire.messages.NormalizeNumber;
+import org.dossierlink.wire.messages.NumberTypeType;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+
+/** The endpoint without a server: validation, fault mapping and document content. */
+class DossierEndpointTest {
+
+    private final DossierEndpoint endpoint = new DossierEndpoint(TestDossiers.service());
+
+    @Test
+    void missing_and_blank_fields_are_invalid_requests_naming_the_field() {
+        GetFamily noOffice = new GetFamily();
+        noOffice.setNumber("10167109");
+        assertInvalid(catchThrowableOfType(InvalidRequestFault.class, () -> endpoint.getFamily(noOffice)), "office");
+
+        GetFamily blankNumber = new GetFamily();
+        blankNumber.setOffice("EP");
+        blankNumber.setNumber("   ");
+        assertInvalid(catchThrowableOfType(InvalidRequestFault.class, () -> endpoint.getFamily(blankNumber)), "number");
+
+        assertInvalid(catchThrowableOfType(InvalidRequestFault.class,
+                () -> endpoint.getDocumentList(key("EP", null))), "applicationNumber");
+        assertInvalid(catchThrowableOfType(InvalidRequestFault.class,
+                () -> endpoint.getDocument(document(""))), "documentId");
+        assertInvalid(catchThrowableOfType(InvalidRequestFault.class,
+                () -> endpoint.normalizeNumber(new NormalizeNumber())), "office");
+    }
+
+    @Test
+    void an_absent_request_object_is_an_invalid_request() {
+        InvalidRequestFault f = catchThrowableOfType(InvalidRequestFault.class, () -> endpoint.getBibliographicData(null));
+        assertThat(f.getFaultInfo().getCode()).isEqualTo("INVALID_REQUEST");
+        assertThat(f.getFaultInfo().getField()).isNull();
+    }
+
+    @Test
+    void domain_failures_become_typed_faults() {
+        NormalizeNumber unknown = new NormalizeNumber();
+        unknown.setOffice("XX");
+        unknown.setNumber("1");
+        UnknownOfficeFault u = catchThrowableOfType(UnknownOfficeFault.class, () -> endpoint.normalizeNumber(unknown));
+        assertThat(u.getFaultInfo().getCode()).isEqualTo("UNKNOWN_OFFICE");
+
+        MalformedNumberFault m = catchThrowableOfType(MalformedNumberFault.class,
+                () -> endpoint.getBibliographicData(key("EP", "??")));
+        assertThat(m.getFaultInfo().getField()).isEqualTo("applicationNumber");
+
+        NotFoundFault n = catchThrowableOfType(NotFoundFault.class, () -> endpoint.getDocumentList(key("JP", "1999-1")));
+        assertThat(n.getFaultInfo().getCode()).isEqualTo("NOT_FOUND");
+        assertThat(n.getMessage()).contains("JP.19991");
+
+        GetFamily family = new GetFamily();
+        family.setOffice("US");
+        family.setNumber("99/999,999");
+        assertThat(catchThrowableOfType(NotFoundFault.class, () -> endpoint.getFamily(family)).getFaultInfo().getCode())
+                .isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void xml_document_is_inline_dom() throws Exception {
+        GetDocumentResponse r = endpoint.getDocument(document(TestDossiers.XML_DOC_ID));
+        assertThat(r.getBinaryContent()).isNull();
+        assertThat(r.getDocument().getSha256()).isEqualTo(TestDossiers.SEARCH_REPORT.sha256());
+        Element root = (Element) r.getXmlContent().getAny();
+        assertThat(root.getLocalName()).isEqualTo("search-report");
+        assertThat(root.getAttribute("lang")).isEqualTo("en");
+    }
+
+    @Test
+    void binary_document_is_a_data_handler_with_its_media_type() throws Exception {
+        GetDocumentResponse r = endpoint.getDocument(document(TestDossiers.PDF_DOC_ID));
+        assertThat(r.getXmlContent()).isNull();
+        assertThat(r.getBinaryContent().getContentType()).isEqualTo("application/pdf");
+        try (InputStream in = r.getBinaryContent().getInputStream()) {
+            assertThat(in.readAllBytes()).isEqualTo(TestDossiers.OFFICE_ACTION_PDF);
+        }
+    }
+
+    @Test
+    void normalize_number_defaults_to_application_numbers() throws Exception {
+        NormalizeNumber request = new NormalizeNumber();
+        request.setOffice(" ep ");
+        request.setNumber("EP 10167109");
+        var n = endpoint.normalizeNumber(request).getNormalized();
+        assertThat(n.getNumberType()).isEqualTo(NumberTypeType.APPLICATION);
+        assertThat(n.getDocdb()).isEqualTo("EP.10167109");
+    }
+
+    @Test
+    void service_info_lists_the_configured_offices() {
+        assertThat(endpoint.getServiceInfo(new GetServiceInfo()).getOffice()).containsExactlyElementsOf(TestDossiers.OFFICES);
+    }
+
+    private static void assertInvalid(InvalidRequestFault f, String field) {
+        assertThat(f).isNotNull();
+        assertThat(f.getFaultInfo().getCode()).isEqualTo("INVALID_REQUEST");
+        assertThat(f.getFaultInfo().getField()).isEqualTo(field);
+        assertThat(f.getMessage()).contains(field);
+    }
+
+    private static ApplicationKeyRequestType key(String office, String number) {
+        ApplicationKeyRequestType k = new ApplicationKeyRequestType();
+        k.setOffice(office);
+        k.setApplicationNumber(number);
+        return k;
+    }
+
+    private static GetDocument document(String id) {
+        GetDocument d = new GetDocument();
+        d.setOffice("EP");
+        d.setApplicationNumber("10167109");
+        d.setDocumentId(id);
+        return d;
+    }
+}
