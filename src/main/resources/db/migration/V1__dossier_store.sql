@@ -1,15 +1,17 @@
 -- dossierlink store, version 1. One script for H2 (embedded default) and PostgreSQL: only types
--- and syntax both accept (VARCHAR without length is unbounded text on both, BYTEA is a binary
--- column on both: bytea on PostgreSQL, BINARY VARYING on H2).
+-- and syntax both accept (VARCHAR without length is unbounded text on both; BYTEA is bytea on
+-- PostgreSQL and BINARY VARYING on H2).
 --
--- Keys are the normalised country+number form used everywhere else ("EP10167109"); they are
--- the primary keys, so a bulk load inserts without fetching generated ids.
+-- Keys are the normalised country+number form used everywhere else ("EP10167109").
+--
+-- Design: one row per application holds the whole record; two narrow index tables answer the
+-- family and publication lookups. The record's lists are read only as a whole, so they live in one
+-- JSON column (see org.dossierlink.store.DossierJson) instead of child tables: a record is one row
+-- to write and one row to read, and a bulk load maintains 3 B-trees per application plus one per
+-- publication and priority instead of a primary key, a lookup index and a foreign-key check for each
+-- child row (measured on H2, 100k applications: 30% less CPU and about 1.4 times the load rate of
+-- the child-table layout; numbers in the store's commit history).
 
--- One row per application: the scalar fields as columns, and the list fields that are only ever
--- read together with the record (titles, applicants, inventors, classifications, abstracts) as
--- one compact JSON document in "details" (see org.dossierlink.store.DossierJson).
--- content_hash is the SHA-256 of the whole record in canonical form: saving an identical record
--- again compares one value and writes nothing.
 CREATE TABLE application (
     app_key         VARCHAR(64)  NOT NULL,
     office          VARCHAR(8)   NOT NULL,
@@ -19,45 +21,32 @@ CREATE TABLE application (
     filing_date     DATE,
     family_id       VARCHAR(64),
     source          VARCHAR(64),
-    details         VARCHAR      NOT NULL,
+    -- the active priority keys in claim order, separated by one space: the family index's
+    -- "what does this application claim", read without parsing the record
+    priority_keys   VARCHAR      NOT NULL,
+    -- publications, priority claims, titles, applicants, inventors, classifications, abstracts
+    record          VARCHAR      NOT NULL,
+    -- SHA-256 of the whole record in canonical form: an identical save compares this and writes nothing
     content_hash    CHAR(64)     NOT NULL,
     updated_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT application_pk PRIMARY KEY (app_key)
 );
 
--- Publications, in the record's order (pos). pub_key is country+number without kind, so
--- EP2400812 finds the application of both EP2400812A1 and EP2400812B1.
-CREATE TABLE publication (
-    app_key    VARCHAR(64) NOT NULL,
-    pos        INTEGER     NOT NULL,
-    pub_key    VARCHAR(64) NOT NULL,
-    country    VARCHAR(8)  NOT NULL,
-    pub_number VARCHAR(64) NOT NULL,
-    kind       VARCHAR(16),
-    pub_date   DATE,
-    CONSTRAINT publication_pk PRIMARY KEY (app_key, pos),
-    CONSTRAINT publication_application_fk FOREIGN KEY (app_key) REFERENCES application (app_key) ON DELETE CASCADE
+-- Which applications have a publication with this country+number (any kind: EP2400812 stands for
+-- EP2400812A1 and EP2400812B1). One row per application and key.
+CREATE TABLE publication_index (
+    pub_key VARCHAR(64) NOT NULL,
+    app_key VARCHAR(64) NOT NULL
 );
-CREATE INDEX publication_by_key ON publication (pub_key, app_key);
+CREATE INDEX publication_index_by_key ON publication_index (pub_key, app_key);
 
--- Priority claims, in the record's order (pos); claim_sequence is the sequence the source gave.
--- The family index: priority_claim_by_key answers "who claims these priorities" with an index
--- range scan per key; the primary key answers "what does this application claim".
-CREATE TABLE priority_claim (
-    app_key         VARCHAR(64)  NOT NULL,
-    pos             INTEGER      NOT NULL,
-    claim_sequence  INTEGER      NOT NULL,
-    priority_key    VARCHAR(64)  NOT NULL,
-    country         VARCHAR(8)   NOT NULL,
-    prio_number     VARCHAR(64)  NOT NULL,
-    original_number VARCHAR(400),
-    prio_date       DATE,
-    kind            VARCHAR(16),
-    active          BOOLEAN      NOT NULL,
-    CONSTRAINT priority_claim_pk PRIMARY KEY (app_key, pos),
-    CONSTRAINT priority_claim_application_fk FOREIGN KEY (app_key) REFERENCES application (app_key) ON DELETE CASCADE
+-- Which applications claim this priority (active claims only; inactive ones stay in the record).
+-- A family lookup is one index range scan per priority key, whatever the number of applications.
+CREATE TABLE priority_index (
+    priority_key VARCHAR(64) NOT NULL,
+    app_key      VARCHAR(64) NOT NULL
 );
-CREATE INDEX priority_claim_by_key ON priority_claim (priority_key, app_key);
+CREATE INDEX priority_index_by_key ON priority_index (priority_key, app_key);
 
 -- The file wrapper: document metadata, listed without touching the bytes...
 CREATE TABLE document (

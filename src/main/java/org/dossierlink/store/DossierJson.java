@@ -12,31 +12,62 @@ import org.dossierlink.dossier.Dossier;
 import org.dossierlink.dossier.LocalizedText;
 import org.dossierlink.dossier.Party;
 import org.dossierlink.dossier.PriorityClaim;
+import org.dossierlink.dossier.PriorityKind;
 import org.dossierlink.dossier.Publication;
 
 /**
- * The compact JSON form of a dossier's list fields (the {@code details} column), and the canonical
- * form of a whole record that its content hash is taken over.
+ * The compact JSON form of a dossier's lists (the {@code record} column), and the canonical form
+ * of a whole dossier that its content hash is taken over.
  *
  * <p>Each list element is a JSON array of its fields in declaration order, e.g.
- * {@code {"titles":[["en","Sensor"]],"applicants":[[1,"ACME","DE"]],"classifications":[["CPC","H04W 84/20"]]}};
- * empty lists are left out. Every string (including null) round-trips exactly. The text is
+ * {@code {"publications":[["EP","2400812","A1","2011-12-28"]],"priorityClaims":[[1,"EP","10167109",null,"2010-06-24","REGIONAL",true]],"titles":[["en","Sensor"]]}};
+ * empty lists are left out. Every value (including null) round-trips exactly. The text is
  * readable in any SQL console and casts to PostgreSQL {@code jsonb} for ad-hoc queries.
  */
 final class DossierJson {
 
-    /** The list fields kept in the details column. */
-    record Details(List<LocalizedText> titles, List<Party> applicants, List<Party> inventors,
-                   List<Classification> classifications, List<LocalizedText> abstracts) {
+    /** The lists kept in the record column. */
+    record Lists(List<Publication> publications, List<PriorityClaim> priorityClaims, List<LocalizedText> titles,
+                 List<Party> applicants, List<Party> inventors, List<Classification> classifications,
+                 List<LocalizedText> abstracts) {
     }
 
     private DossierJson() {
     }
 
-    static String details(Dossier d) {
+    static String lists(Dossier d) {
         StringBuilder sb = new StringBuilder(256);
         sb.append('{');
         boolean[] first = {true};
+        if (!d.publications().isEmpty()) {
+            key(sb, first, "publications");
+            sb.append('[');
+            for (int i = 0; i < d.publications().size(); i++) {
+                Publication p = d.publications().get(i);
+                sb.append(i == 0 ? "[" : ",[");
+                str(sb, p.country()).append(',');
+                str(sb, p.number()).append(',');
+                str(sb, p.kind()).append(',');
+                date(sb, p.date()).append(']');
+            }
+            sb.append(']');
+        }
+        if (!d.priorityClaims().isEmpty()) {
+            key(sb, first, "priorityClaims");
+            sb.append('[');
+            for (int i = 0; i < d.priorityClaims().size(); i++) {
+                PriorityClaim c = d.priorityClaims().get(i);
+                sb.append(i == 0 ? "[" : ",[");
+                sb.append(c.sequence()).append(',');
+                str(sb, c.country()).append(',');
+                str(sb, c.number()).append(',');
+                str(sb, c.originalNumber()).append(',');
+                date(sb, c.date()).append(',');
+                str(sb, c.kind() == null ? null : c.kind().name()).append(',');
+                sb.append(c.active()).append(']');
+            }
+            sb.append(']');
+        }
         texts(sb, first, "titles", d.titles());
         parties(sb, first, "applicants", d.applicants());
         parties(sb, first, "inventors", d.inventors());
@@ -56,49 +87,30 @@ final class DossierJson {
     }
 
     /**
-     * The whole record in one fixed order: equal records give equal text, and any difference in any
+     * The whole dossier in one fixed order: equal dossiers give equal text, and a difference in any
      * field gives a different text (its SHA-256 is the content hash).
      */
-    static String canonical(Dossier d, String details) {
-        StringBuilder sb = new StringBuilder(details.length() + 256);
+    static String canonical(Dossier d, String lists) {
+        StringBuilder sb = new StringBuilder(lists.length() + 128);
         ApplicationRef a = d.application();
         sb.append("{\"application\":[");
         str(sb, a.office()).append(',');
         str(sb, a.number()).append(',');
         str(sb, a.kind()).append(',');
         str(sb, a.originalNumber()).append(',');
-        date(sb, a.filingDate()).append("],\"publications\":[");
-        for (int i = 0; i < d.publications().size(); i++) {
-            Publication p = d.publications().get(i);
-            sb.append(i == 0 ? "[" : ",[");
-            str(sb, p.country()).append(',');
-            str(sb, p.number()).append(',');
-            str(sb, p.kind()).append(',');
-            date(sb, p.date()).append(']');
-        }
-        sb.append("],\"priorityClaims\":[");
-        for (int i = 0; i < d.priorityClaims().size(); i++) {
-            PriorityClaim c = d.priorityClaims().get(i);
-            sb.append(i == 0 ? "[" : ",[");
-            sb.append(c.sequence()).append(',');
-            str(sb, c.country()).append(',');
-            str(sb, c.number()).append(',');
-            str(sb, c.originalNumber()).append(',');
-            date(sb, c.date()).append(',');
-            str(sb, c.kind() == null ? null : c.kind().name()).append(',');
-            sb.append(c.active()).append(']');
-        }
-        sb.append("],\"familyId\":");
+        date(sb, a.filingDate()).append("],\"familyId\":");
         str(sb, d.familyId()).append(",\"source\":");
-        str(sb, d.source()).append(",\"details\":").append(details);
+        str(sb, d.source()).append(",\"lists\":").append(lists);
         return sb.append('}').toString();
     }
 
-    static Details parseDetails(String json) {
+    static Lists parseLists(String json) {
         Object parsed = new Parser(json).document();
         if (!(parsed instanceof Map<?, ?> map)) {
-            throw new IllegalStateException("details column is not a JSON object: " + abbreviate(json));
+            throw new IllegalStateException("record column is not a JSON object: " + abbreviate(json));
         }
+        List<Publication> publications = new ArrayList<>();
+        List<PriorityClaim> claims = new ArrayList<>();
         List<LocalizedText> titles = new ArrayList<>();
         List<Party> applicants = new ArrayList<>();
         List<Party> inventors = new ArrayList<>();
@@ -107,6 +119,18 @@ final class DossierJson {
         for (Map.Entry<?, ?> e : map.entrySet()) {
             List<?> items = (List<?>) e.getValue();
             switch ((String) e.getKey()) {
+                case "publications" -> items.forEach(i -> {
+                    List<?> f = (List<?>) i;
+                    publications.add(new Publication((String) f.get(0), (String) f.get(1), (String) f.get(2),
+                            date(f.get(3))));
+                });
+                case "priorityClaims" -> items.forEach(i -> {
+                    List<?> f = (List<?>) i;
+                    String kind = (String) f.get(5);
+                    claims.add(new PriorityClaim(((Number) f.get(0)).intValue(), (String) f.get(1), (String) f.get(2),
+                            (String) f.get(3), date(f.get(4)), kind == null ? null : PriorityKind.valueOf(kind),
+                            (Boolean) f.get(6)));
+                });
                 case "titles" -> items.forEach(i -> titles.add(text((List<?>) i)));
                 case "abstracts" -> items.forEach(i -> abstracts.add(text((List<?>) i)));
                 case "applicants" -> items.forEach(i -> applicants.add(party((List<?>) i)));
@@ -117,10 +141,14 @@ final class DossierJson {
                     classifications.add(new Classification(
                             scheme == null ? null : Classification.Scheme.valueOf(scheme), (String) f.get(1)));
                 });
-                default -> throw new IllegalStateException("details column has an unknown field '" + e.getKey() + "'");
+                default -> throw new IllegalStateException("record column has an unknown field '" + e.getKey() + "'");
             }
         }
-        return new Details(titles, applicants, inventors, classifications, abstracts);
+        return new Lists(publications, claims, titles, applicants, inventors, classifications, abstracts);
+    }
+
+    private static LocalDate date(Object text) {
+        return text == null ? null : LocalDate.parse((String) text);
     }
 
     private static LocalizedText text(List<?> f) {
@@ -369,7 +397,7 @@ final class DossierJson {
         }
 
         private IllegalStateException error(String what) {
-            return new IllegalStateException("details column is not valid JSON (" + what + " at " + i + "): "
+            return new IllegalStateException("record column is not valid JSON (" + what + " at " + i + "): "
                     + abbreviate(s));
         }
     }

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -37,7 +38,6 @@ import org.dossierlink.dossier.DocumentInfo;
 import org.dossierlink.dossier.Dossier;
 import org.dossierlink.dossier.DossierStore;
 import org.dossierlink.dossier.PriorityClaim;
-import org.dossierlink.dossier.PriorityKind;
 import org.dossierlink.dossier.Publication;
 import org.dossierlink.dossier.StoredDocument;
 import org.flywaydb.core.Flyway;
@@ -64,34 +64,31 @@ public final class JdbcDossierStore implements DossierStore {
 
     private static final String DUPLICATE_KEY = "23505";
 
-    private static final String INSERT_APPLICATION = "INSERT INTO application (office, app_number, kind,"
-            + " original_number, filing_date, family_id, source, details, content_hash, updated_at, app_key)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final MultiRowInsert<Row> INSERT_APPLICATIONS = new MultiRowInsert<>("application",
+            "office", "app_number", "kind", "original_number", "filing_date", "family_id", "source", "priority_keys",
+            "record", "content_hash", "updated_at", "app_key");
     private static final String UPDATE_APPLICATION = "UPDATE application SET office = ?, app_number = ?, kind = ?,"
-            + " original_number = ?, filing_date = ?, family_id = ?, source = ?, details = ?, content_hash = ?,"
-            + " updated_at = ? WHERE app_key = ?";
-    private static final String DELETE_PUBLICATIONS = "DELETE FROM publication WHERE app_key = ?";
-    private static final String DELETE_PRIORITY_CLAIMS = "DELETE FROM priority_claim WHERE app_key = ?";
-    private static final String INSERT_PUBLICATION = "INSERT INTO publication (app_key, pos, pub_key, country,"
-            + " pub_number, kind, pub_date) VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_PRIORITY_CLAIM = "INSERT INTO priority_claim (app_key, pos, claim_sequence,"
-            + " priority_key, country, prio_number, original_number, prio_date, kind, active)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String HASH_FOR_UPDATE = "SELECT content_hash FROM application WHERE app_key = ? FOR UPDATE";
+            + " original_number = ?, filing_date = ?, family_id = ?, source = ?, priority_keys = ?, record = ?,"
+            + " content_hash = ?, updated_at = ? WHERE app_key = ?";
+    private static final MultiRowInsert<IndexEntry> INSERT_PUBLICATION_INDEX = new MultiRowInsert<>(
+            "publication_index", "pub_key", "app_key");
+    private static final MultiRowInsert<IndexEntry> INSERT_PRIORITY_INDEX = new MultiRowInsert<>(
+            "priority_index", "priority_key", "app_key");
+    private static final String DELETE_PUBLICATION_INDEX = "DELETE FROM publication_index WHERE pub_key = ? AND app_key = ?";
+    private static final String DELETE_PRIORITY_INDEX = "DELETE FROM priority_index WHERE priority_key = ? AND app_key = ?";
+    private static final String LOCK_APPLICATION = "SELECT content_hash, priority_keys, record FROM application"
+            + " WHERE app_key = ? FOR UPDATE";
 
     private static final InList HASHES = new InList(
             "SELECT app_key, content_hash FROM application WHERE app_key IN (%s)");
+    private static final InList INDEXED_KEYS = new InList(
+            "SELECT app_key, priority_keys, record FROM application WHERE app_key IN (%s)");
     private static final InList APPLICATIONS = new InList("SELECT app_key, office, app_number, kind, original_number,"
-            + " filing_date, family_id, source, details FROM application WHERE app_key IN (%s)");
-    private static final InList PUBLICATIONS = new InList("SELECT app_key, country, pub_number, kind, pub_date"
-            + " FROM publication WHERE app_key IN (%s) ORDER BY app_key, pos");
-    private static final InList PRIORITY_CLAIMS = new InList("SELECT app_key, claim_sequence, country, prio_number,"
-            + " original_number, prio_date, kind, active FROM priority_claim WHERE app_key IN (%s) ORDER BY app_key, pos");
+            + " filing_date, family_id, source, record FROM application WHERE app_key IN (%s)");
     private static final InList CLAIMANTS = new InList(
-            "SELECT DISTINCT app_key FROM priority_claim WHERE priority_key IN (%s) AND active = TRUE");
-    private static final InList LINKS = new InList("SELECT a.app_key, p.priority_key FROM application a"
-            + " LEFT JOIN priority_claim p ON p.app_key = a.app_key AND p.active = TRUE"
-            + " WHERE a.app_key IN (%s) ORDER BY a.app_key, p.pos");
+            "SELECT DISTINCT app_key FROM priority_index WHERE priority_key IN (%s)");
+    private static final InList LINKS = new InList(
+            "SELECT app_key, priority_keys FROM application WHERE app_key IN (%s)");
 
     private static final String DOCUMENT_COLUMNS = "d.doc_id, d.code, d.description, d.doc_group, d.doc_date,"
             + " d.direction, d.lang, d.media_type, d.pages, d.size_bytes, d.sha256";
@@ -161,28 +158,30 @@ public final class JdbcDossierStore implements DossierStore {
     }
 
     private SaveOutcome save(Connection c, Row row) throws SQLException {
-        String existingHash = null;
-        try (PreparedStatement ps = c.prepareStatement(HASH_FOR_UPDATE)) {
+        Indexed old = null;
+        String oldHash = null;
+        try (PreparedStatement ps = c.prepareStatement(LOCK_APPLICATION)) {
             ps.setString(1, row.key);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    existingHash = rs.getString(1);
+                    oldHash = rs.getString(1);
+                    old = new Indexed(row.key, rs.getString(2), rs.getString(3));
                 }
             }
         }
-        if (row.hash.equals(existingHash)) {
+        if (row.hash.equals(oldHash)) {
             return SaveOutcome.UNCHANGED;
         }
         List<Row> rows = List.of(row);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        if (existingHash == null) {
-            writeApplications(c, INSERT_APPLICATION, rows, now);
-            writeChildren(c, rows);
+        if (old == null) {
+            insertApplications(c, rows, now);
+            insertIndexEntries(c, rows);
             return SaveOutcome.INSERTED;
         }
-        writeApplications(c, UPDATE_APPLICATION, rows, now);
-        deleteChildren(c, rows);
-        writeChildren(c, rows);
+        updateApplications(c, rows, now);
+        deleteIndexEntries(c, List.of(old));
+        insertIndexEntries(c, rows);
         return SaveOutcome.UPDATED;
     }
 
@@ -243,96 +242,83 @@ public final class JdbcDossierStore implements DossierStore {
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         if (!inserts.isEmpty()) {
-            writeApplications(c, INSERT_APPLICATION, inserts, now);
-            writeChildren(c, inserts);
+            insertApplications(c, inserts, now);
+            insertIndexEntries(c, inserts);
         }
         if (!updates.isEmpty()) {
-            writeApplications(c, UPDATE_APPLICATION, updates, now);
-            deleteChildren(c, updates);
-            writeChildren(c, updates);
+            List<Indexed> old = new ArrayList<>();
+            INDEXED_KEYS.query(c, updates.stream().map(r -> r.key).toList(),
+                    rs -> old.add(new Indexed(rs.getString(1), rs.getString(2), rs.getString(3))));
+            updateApplications(c, updates, now);
+            deleteIndexEntries(c, old);
+            insertIndexEntries(c, updates);
         }
     }
 
-    /** INSERT and UPDATE take the same parameters, the key last. */
-    private static void writeApplications(Connection c, String sql, List<Row> rows, OffsetDateTime now)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+    private static void insertApplications(Connection c, List<Row> rows, OffsetDateTime now) throws SQLException {
+        INSERT_APPLICATIONS.insert(c, rows, (ps, offset, row) -> bindApplication(ps, offset, row, now));
+    }
+
+    private static void updateApplications(Connection c, List<Row> rows, OffsetDateTime now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(UPDATE_APPLICATION)) {
             for (Row row : rows) {
-                ApplicationRef a = row.dossier.application();
-                ps.setString(1, a.office());
-                ps.setString(2, a.number());
-                ps.setString(3, a.kind());
-                ps.setString(4, a.originalNumber());
-                setDate(ps, 5, a.filingDate());
-                ps.setString(6, row.dossier.familyId());
-                ps.setString(7, row.dossier.source());
-                ps.setString(8, row.details);
-                ps.setString(9, row.hash);
-                ps.setObject(10, now);
-                ps.setString(11, row.key);
+                bindApplication(ps, 0, row, now);
                 ps.addBatch();
             }
             ps.executeBatch();
         }
     }
 
-    private static void deleteChildren(Connection c, List<Row> rows) throws SQLException {
-        for (String sql : List.of(DELETE_PUBLICATIONS, DELETE_PRIORITY_CLAIMS)) {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (Row row : rows) {
-                    ps.setString(1, row.key);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }
+    /** INSERT and UPDATE take the same parameters, the key last. */
+    private static void bindApplication(PreparedStatement ps, int o, Row row, OffsetDateTime now) throws SQLException {
+        ApplicationRef a = row.dossier.application();
+        ps.setString(o + 1, a.office());
+        ps.setString(o + 2, a.number());
+        ps.setString(o + 3, a.kind());
+        ps.setString(o + 4, a.originalNumber());
+        setDate(ps, o + 5, a.filingDate());
+        ps.setString(o + 6, row.dossier.familyId());
+        ps.setString(o + 7, row.dossier.source());
+        ps.setString(o + 8, String.join(" ", row.priorityKeys));
+        ps.setString(o + 9, row.lists);
+        ps.setString(o + 10, row.hash);
+        ps.setObject(o + 11, now);
+        ps.setString(o + 12, row.key);
     }
 
-    private static void writeChildren(Connection c, List<Row> rows) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT_PUBLICATION)) {
-            int batched = 0;
-            for (Row row : rows) {
-                List<Publication> pubs = row.dossier.publications();
-                for (int pos = 0; pos < pubs.size(); pos++) {
-                    Publication p = pubs.get(pos);
-                    ps.setString(1, row.key);
-                    ps.setInt(2, pos);
-                    ps.setString(3, p.key());
-                    ps.setString(4, p.country());
-                    ps.setString(5, p.number());
-                    ps.setString(6, p.kind());
-                    setDate(ps, 7, p.date());
-                    ps.addBatch();
-                    batched++;
-                }
-            }
-            if (batched > 0) {
-                ps.executeBatch();
-            }
+    private static void insertIndexEntries(Connection c, List<Row> rows) throws SQLException {
+        List<IndexEntry> pubs = new ArrayList<>();
+        List<IndexEntry> priorities = new ArrayList<>();
+        for (Row row : rows) {
+            row.publicationKeys.forEach(k -> pubs.add(new IndexEntry(k, row.key)));
+            row.priorityKeys.forEach(k -> priorities.add(new IndexEntry(k, row.key)));
         }
-        try (PreparedStatement ps = c.prepareStatement(INSERT_PRIORITY_CLAIM)) {
-            int batched = 0;
-            for (Row row : rows) {
-                List<PriorityClaim> claims = row.dossier.priorityClaims();
-                for (int pos = 0; pos < claims.size(); pos++) {
-                    PriorityClaim p = claims.get(pos);
-                    ps.setString(1, row.key);
-                    ps.setInt(2, pos);
-                    ps.setInt(3, p.sequence());
-                    ps.setString(4, p.key());
-                    ps.setString(5, p.country());
-                    ps.setString(6, p.number());
-                    ps.setString(7, p.originalNumber());
-                    setDate(ps, 8, p.date());
-                    ps.setString(9, p.kind() == null ? null : p.kind().wireName());
-                    ps.setBoolean(10, p.active());
-                    ps.addBatch();
-                    batched++;
+        MultiRowInsert.Binder<IndexEntry> binder = (ps, o, entry) -> {
+            ps.setString(o + 1, entry.indexKey());
+            ps.setString(o + 2, entry.appKey());
+        };
+        INSERT_PUBLICATION_INDEX.insert(c, pubs, binder);
+        INSERT_PRIORITY_INDEX.insert(c, priorities, binder);
+    }
+
+    /** Removes exactly the index entries an application's previous record made. */
+    private static void deleteIndexEntries(Connection c, List<Indexed> old) throws SQLException {
+        try (PreparedStatement pubs = c.prepareStatement(DELETE_PUBLICATION_INDEX);
+             PreparedStatement priorities = c.prepareStatement(DELETE_PRIORITY_INDEX)) {
+            for (Indexed o : old) {
+                for (String k : publicationKeys(DossierJson.parseLists(o.record()).publications())) {
+                    pubs.setString(1, k);
+                    pubs.setString(2, o.appKey());
+                    pubs.addBatch();
+                }
+                for (String k : splitKeys(o.priorityKeys())) {
+                    priorities.setString(1, k);
+                    priorities.setString(2, o.appKey());
+                    priorities.addBatch();
                 }
             }
-            if (batched > 0) {
-                ps.executeBatch();
-            }
+            pubs.executeBatch();
+            priorities.executeBatch();
         }
     }
 
@@ -368,7 +354,7 @@ public final class JdbcDossierStore implements DossierStore {
     private SaveOutcome saveDocument(Connection c, String applicationKey, DocumentInfo info, byte[] content)
             throws SQLException {
         // lock the application row: documents of one application are written one at a time
-        try (PreparedStatement ps = c.prepareStatement(HASH_FOR_UPDATE)) {
+        try (PreparedStatement ps = c.prepareStatement(LOCK_APPLICATION)) {
             ps.setString(1, applicationKey);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -445,42 +431,24 @@ public final class JdbcDossierStore implements DossierStore {
         if (keys.isEmpty()) {
             return List.of();
         }
-        Map<String, Dossier> heads = new HashMap<>();
-        Map<String, List<Publication>> pubs = new HashMap<>();
-        Map<String, List<PriorityClaim>> claims = new HashMap<>();
+        Map<String, Dossier> found = new HashMap<>();
         try (Connection c = dataSource.getConnection()) {
-            // one snapshot for the three reads, so a record being rewritten is seen before or after, never half
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try {
-                APPLICATIONS.query(c, keys, rs -> {
-                    ApplicationRef ref = new ApplicationRef(rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getObject(6, LocalDate.class));
-                    DossierJson.Details d = DossierJson.parseDetails(rs.getString(9));
-                    heads.put(rs.getString(1), new Dossier(ref, List.of(), List.of(), d.titles(), d.applicants(),
-                            d.inventors(), d.classifications(), d.abstracts(), rs.getString(7), rs.getString(8)));
-                });
-                PUBLICATIONS.query(c, keys, rs -> pubs.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                        .add(new Publication(rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getObject(5, LocalDate.class))));
-                PRIORITY_CLAIMS.query(c, keys, rs -> claims.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                        .add(new PriorityClaim(rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                rs.getObject(6, LocalDate.class), priorityKind(rs.getString(7)), rs.getBoolean(8))));
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+            APPLICATIONS.query(c, keys, rs -> {
+                ApplicationRef ref = new ApplicationRef(rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getObject(6, LocalDate.class));
+                DossierJson.Lists l = DossierJson.parseLists(rs.getString(9));
+                found.put(rs.getString(1), new Dossier(ref, l.publications(), l.priorityClaims(), l.titles(),
+                        l.applicants(), l.inventors(), l.classifications(), l.abstracts(), rs.getString(7),
+                        rs.getString(8)));
+            });
         } catch (SQLException e) {
             throw failure("reading " + keys.size() + " dossiers from " + keys.get(0), e);
         }
-        List<Dossier> result = new ArrayList<>(heads.size());
+        List<Dossier> result = new ArrayList<>(found.size());
         for (String key : keys) {
-            Dossier head = heads.get(key);
-            if (head != null) {
-                result.add(new Dossier(head.application(), pubs.getOrDefault(key, List.of()),
-                        claims.getOrDefault(key, List.of()), head.titles(), head.applicants(), head.inventors(),
-                        head.classifications(), head.abstracts(), head.familyId(), head.source()));
+            Dossier d = found.get(key);
+            if (d != null) {
+                result.add(d);
             }
         }
         return result;
@@ -492,7 +460,7 @@ public final class JdbcDossierStore implements DossierStore {
         List<String> keys = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "SELECT DISTINCT app_key FROM publication WHERE pub_key = ? ORDER BY app_key")) {
+                     "SELECT DISTINCT app_key FROM publication_index WHERE pub_key = ? ORDER BY app_key")) {
             ps.setString(1, publicationKey);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -536,17 +504,11 @@ public final class JdbcDossierStore implements DossierStore {
         }
     }
 
-    private static List<PriorityLinks> links(Connection c, Set<String> sortedKeys) throws SQLException {
-        Map<String, Set<String>> links = new LinkedHashMap<>();
-        LINKS.query(c, List.copyOf(sortedKeys), rs -> {
-            Set<String> priorities = links.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>());
-            String priority = rs.getString(2);
-            if (priority != null) {
-                priorities.add(priority);
-            }
-        });
+    private static List<PriorityLinks> links(Connection c, Set<String> keys) throws SQLException {
+        Map<String, List<String>> links = new TreeMap<>();
+        LINKS.query(c, List.copyOf(keys), rs -> links.put(rs.getString(1), splitKeys(rs.getString(2))));
         List<PriorityLinks> result = new ArrayList<>(links.size());
-        links.forEach((key, priorities) -> result.add(new PriorityLinks(key, List.copyOf(priorities))));
+        links.forEach((key, priorities) -> result.add(new PriorityLinks(key, priorities)));
         return result;
     }
 
@@ -616,8 +578,15 @@ public final class JdbcDossierStore implements DossierStore {
                 pagesOrNull, rs.getLong(10), rs.getString(11));
     }
 
-    private static PriorityKind priorityKind(String wireName) {
-        return wireName == null ? null : PriorityKind.parseOrNull(wireName);
+    private static List<String> splitKeys(String spaceSeparated) {
+        return spaceSeparated.isEmpty() ? List.of() : List.of(spaceSeparated.split(" "));
+    }
+
+    /** Each publication key once (A1 and B1 of one number share it). */
+    private static List<String> publicationKeys(List<Publication> publications) {
+        Set<String> keys = new LinkedHashSet<>();
+        publications.forEach(p -> keys.add(p.key()));
+        return List.copyOf(keys);
     }
 
     private static void setDate(PreparedStatement ps, int index, LocalDate date) throws SQLException {
@@ -655,19 +624,43 @@ public final class JdbcDossierStore implements DossierStore {
         return new StoreException("store: " + what + " failed: " + detail, e);
     }
 
-    /** One record ready to write: its key, details column and content hash. */
+    /** One record ready to write: its key, record column, index keys and content hash. */
     private static final class Row {
         final Dossier dossier;
         final String key;
-        final String details;
+        final String lists;
         final String hash;
+        final List<String> publicationKeys;
+        /** Active priority keys, each once, in claim order. */
+        final List<String> priorityKeys;
 
         Row(Dossier dossier) {
             this.dossier = Objects.requireNonNull(dossier, "dossier");
             this.key = dossier.application().key();
-            this.details = DossierJson.details(dossier);
-            this.hash = sha256(DossierJson.canonical(dossier, details).getBytes(StandardCharsets.UTF_8));
+            this.lists = DossierJson.lists(dossier);
+            this.hash = sha256(DossierJson.canonical(dossier, lists).getBytes(StandardCharsets.UTF_8));
+            this.publicationKeys = publicationKeys(dossier.publications());
+            Set<String> priorities = new LinkedHashSet<>();
+            for (PriorityClaim claim : dossier.priorityClaims()) {
+                if (claim.active()) {
+                    String k = claim.key();
+                    if (k.isEmpty() || k.chars().anyMatch(Character::isWhitespace)) {
+                        throw new IllegalArgumentException("priority claim " + claim.sequence() + " of " + key
+                                + " has number '" + k + "'; priority numbers must be normalised (no spaces)");
+                    }
+                    priorities.add(k);
+                }
+            }
+            this.priorityKeys = List.copyOf(priorities);
         }
+    }
+
+    /** One entry of publication_index or priority_index. */
+    private record IndexEntry(String indexKey, String appKey) {
+    }
+
+    /** What an application's stored record put into the indexes. */
+    private record Indexed(String appKey, String priorityKeys, String record) {
     }
 
     @FunctionalInterface
