@@ -52,7 +52,11 @@ public final class FamilyLookup {
         String key = number.key();
         switch (number.type()) {
             case APPLICATION:
-                return PriorityGraph.linksOf(store, key).applicationKey();
+                if (store.linksByApplications(List.of(key)).isEmpty()) {
+                    throw new NotFoundException("No application " + number.docdb() + " in this store. Check the"
+                            + " number, or look it up as a publication or priority number.", "number");
+                }
+                return key;
             case PUBLICATION: {
                 List<String> keys = store.applicationKeysByPublication(key);
                 if (keys.isEmpty()) {
