@@ -46,10 +46,15 @@ import org.flywaydb.core.Flyway;
  * The dossier store on H2 (embedded) or PostgreSQL, through a HikariCP pool; schema by the Flyway
  * migrations in {@code db/migration}. Thread-safe: every call borrows its own connection.
  *
+ * <p>Layout (V1__dossier_store.sql): one {@code application} row holds a whole record (scalar
+ * fields as columns, lists as JSON, see {@link DossierJson}); {@code publication_index} and
+ * {@code priority_index} are derived from it in the same transaction and serve the lookups.
+ *
  * <p>Writes: {@link #save} locks the application row, compares the record's content hash and
  * writes nothing when it is unchanged. {@link #saveAll} works in chunks of {@value #CHUNK} records,
- * one transaction per chunk, with batched statements: a failure leaves the earlier chunks
- * committed, which is safe because saving is idempotent (run the load again).
+ * one transaction per chunk (a collection of up to {@value #CHUNK} is atomic; a larger one is not:
+ * a failure leaves the earlier chunks committed, which is safe because saving is idempotent: run
+ * the load again), with multi-row INSERTs.
  *
  * <p>Reads: every multi-key read is one statement per slice of at most {@value #MAX_IN} keys; IN
  * lists are padded to a power of two so a handful of statement texts serve every size (the
@@ -473,7 +478,11 @@ public final class JdbcDossierStore implements DossierStore {
         return keys;
     }
 
-    /** Sorted by application key; each application's priority keys in claim order. */
+    /**
+     * Sorted by application key; each application's active priority keys in claim order. Only active
+     * claims link: an application whose claim of a key is inactive is not returned for that key.
+     * Two statements per slice of keys: the claimants from priority_index, then their links.
+     */
     @Override
     public List<PriorityLinks> linksByPriorities(Collection<String> priorityKeys) {
         Set<String> priorities = new TreeSet<>(priorityKeys);

@@ -37,7 +37,8 @@ public record StoreConfig(String jdbcUrl, String user, String password, int maxP
 
     /**
      * {@code jdbc:h2:file:<dataDir>/dossierlink} with: AUTO_SERVER off (one process owns the files),
-     * DB_CLOSE_ON_EXIT off (the store closes the database itself, after the pool), and a query cache
+     * DB_CLOSE_ON_EXIT off (the owner closes the store, e.g. in the server's shutdown hook, and H2
+     * must not close the database under the pool first), and a query cache
      * large enough for the store's prepared statements. No compatibility MODE: the schema and SQL are
      * plain SQL both H2 and PostgreSQL accept.
      */
