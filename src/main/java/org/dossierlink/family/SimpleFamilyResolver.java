@@ -1,0 +1,62 @@
+package org.dossierlink.family;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.dossierlink.dossier.DossierStore;
+import org.dossierlink.dossier.DossierStore.PriorityLinks;
+
+/**
+ * DOCDB-like simple family: the applications whose effective priority set equals the queried
+ * application's. Three store calls: the queried links, the applications claiming (or being) any of
+ * its priorities, and their records. Every member claims all of the set (or, for a first filing,
+ * is it), so the candidates of one {@code linksByPriorities} call contain the whole family.
+ */
+public final class SimpleFamilyResolver implements FamilyResolver {
+
+    private final DossierStore store;
+    private final int maxMembers;
+
+    public SimpleFamilyResolver(DossierStore store) {
+        this(store, DEFAULT_MAX_MEMBERS);
+    }
+
+    public SimpleFamilyResolver(DossierStore store, int maxMembers) {
+        this.store = Objects.requireNonNull(store, "store");
+        if (maxMembers < 1) {
+            throw new IllegalArgumentException("maxMembers must be at least 1, got " + maxMembers);
+        }
+        this.maxMembers = maxMembers;
+    }
+
+    @Override
+    public FamilyType type() {
+        return FamilyType.SIMPLE;
+    }
+
+    @Override
+    public Family resolve(String applicationKey) {
+        PriorityLinks queried = PriorityGraph.linksOf(store, applicationKey);
+        Set<String> priorities = PriorityGraph.effectivePriorities(queried);
+        List<String> shared = List.copyOf(priorities);
+        Map<String, List<String>> linkedBy = new LinkedHashMap<>();
+        linkedBy.put(applicationKey, shared);
+        boolean truncated = false;
+        for (PriorityLinks candidate : store.linksByPriorities(priorities)) {
+            if (linkedBy.containsKey(candidate.applicationKey())
+                    || !PriorityGraph.effectivePriorities(candidate).equals(priorities)) {
+                continue;
+            }
+            if (linkedBy.size() == maxMembers) {
+                truncated = true;
+                break;
+            }
+            linkedBy.put(candidate.applicationKey(), shared);
+        }
+        return new Family(FamilyType.SIMPLE, applicationKey, PriorityGraph.members(store, applicationKey, linkedBy),
+                truncated);
+    }
+}

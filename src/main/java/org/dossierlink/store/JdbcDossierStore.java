@@ -1,0 +1,714 @@
+package org.dossierlink.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.dossierlink.InvalidRequestException;
+import org.dossierlink.NotFoundException;
+import org.dossierlink.dossier.ApplicationRef;
+import org.dossierlink.dossier.Direction;
+import org.dossierlink.dossier.DocumentGroup;
+import org.dossierlink.dossier.DocumentInfo;
+import org.dossierlink.dossier.Dossier;
+import org.dossierlink.dossier.DossierStore;
+import org.dossierlink.dossier.PriorityClaim;
+import org.dossierlink.dossier.Publication;
+import org.dossierlink.dossier.StoredDocument;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The dossier store on H2 (embedded) or PostgreSQL, through a HikariCP pool; schema by the Flyway
+ * migrations in {@code db/migration}. Thread-safe: every call borrows its own connection.
+ *
+ * <p>Layout (V1__dossier_store.sql): one {@code application} row holds a whole record (scalar
+ * fields as columns, lists as JSON, see {@link DossierJson}); {@code publication_index} and
+ * {@code priority_index} are derived from it in the same transaction and serve the lookups.
+ *
+ * <p>Writes: {@link #save} locks the application row, compares the record's content hash and
+ * writes nothing when it is unchanged. {@link #saveAll} works in chunks of {@value #CHUNK} records,
+ * one transaction per chunk (a collection of up to {@value #CHUNK} is atomic; a larger one is not:
+ * a failure leaves the earlier chunks committed, which is safe because saving is idempotent: run
+ * the load again), with multi-row INSERTs.
+ *
+ * <p>Reads: every multi-key read is one statement per slice of at most {@value #MAX_IN} keys; IN
+ * lists are padded to a power of two so a handful of statement texts serve every size (the
+ * databases' statement caches stay warm).
+ */
+public final class JdbcDossierStore implements DossierStore {
+
+    /** Records per transaction in {@link #saveAll}. */
+    static final int CHUNK = 2000;
+    /** Largest IN list in one statement. */
+    static final int MAX_IN = 512;
+
+    private static final String DUPLICATE_KEY = "23505";
+
+    private static final MultiRowInsert<Row> INSERT_APPLICATIONS = new MultiRowInsert<>("application",
+            "office", "app_number", "kind", "original_number", "filing_date", "family_id", "source", "priority_keys",
+            "record", "content_hash", "updated_at", "app_key");
+    private static final String UPDATE_APPLICATION = "UPDATE application SET office = ?, app_number = ?, kind = ?,"
+            + " original_number = ?, filing_date = ?, family_id = ?, source = ?, priority_keys = ?, record = ?,"
+            + " content_hash = ?, updated_at = ? WHERE app_key = ?";
+    private static final MultiRowInsert<IndexEntry> INSERT_PUBLICATION_INDEX = new MultiRowInsert<>(
+            "publication_index", "pub_key", "app_key");
+    private static final MultiRowInsert<IndexEntry> INSERT_PRIORITY_INDEX = new MultiRowInsert<>(
+            "priority_index", "priority_key", "app_key");
+    private static final String DELETE_PUBLICATION_INDEX = "DELETE FROM publication_index WHERE pub_key = ? AND app_key = ?";
+    private static final String DELETE_PRIORITY_INDEX = "DELETE FROM priority_index WHERE priority_key = ? AND app_key = ?";
+    private static final String LOCK_APPLICATION = "SELECT content_hash, priority_keys, record FROM application"
+            + " WHERE app_key = ? FOR UPDATE";
+
+    private static final InList HASHES = new InList(
+            "SELECT app_key, content_hash FROM application WHERE app_key IN (%s)");
+    private static final InList INDEXED_KEYS = new InList(
+            "SELECT app_key, priority_keys, record FROM application WHERE app_key IN (%s)");
+    private static final InList APPLICATIONS = new InList("SELECT app_key, office, app_number, kind, original_number,"
+            + " filing_date, family_id, source, record FROM application WHERE app_key IN (%s)");
+    private static final InList CLAIMANTS = new InList(
+            "SELECT DISTINCT app_key FROM priority_index WHERE priority_key IN (%s)");
+    private static final InList LINKS = new InList(
+            "SELECT app_key, priority_keys FROM application WHERE app_key IN (%s)");
+
+    private static final String DOCUMENT_COLUMNS = "d.doc_id, d.code, d.description, d.doc_group, d.doc_date,"
+            + " d.direction, d.lang, d.media_type, d.pages, d.size_bytes, d.sha256";
+
+    private final HikariDataSource dataSource;
+
+    private JdbcDossierStore(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Opens the store at {@code jdbcUrl} and brings its schema up to date. */
+    public static JdbcDossierStore open(String jdbcUrl, String user, String password) {
+        return open(new StoreConfig(jdbcUrl, user, password));
+    }
+
+    /** Opens the store and runs the Flyway migrations (creating the schema on first use). */
+    public static JdbcDossierStore open(StoreConfig config) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("dossierlink-store");
+        hikari.setJdbcUrl(config.jdbcUrl());
+        hikari.setUsername(config.user());
+        hikari.setPassword(config.password());
+        hikari.setMaximumPoolSize(config.maxPoolSize());
+        hikari.setMinimumIdle(Math.min(2, config.maxPoolSize()));
+        if (config.isPostgres()) {
+            // multi-row INSERTs from JDBC batches: the bulk load's main cost on PostgreSQL
+            hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
+        HikariDataSource dataSource = new HikariDataSource(hikari);
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new JdbcDossierStore(dataSource);
+    }
+
+    // ------------------------------------------------------------------ writes
+
+    @Override
+    public SaveOutcome save(Dossier dossier) {
+        Row row = new Row(dossier);
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    SaveOutcome outcome = save(c, row);
+                    c.commit();
+                    return outcome;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                // two writers inserted the same new application at once: the second one now updates
+                if (attempt == 1 && isDuplicateKey(e)) {
+                    continue;
+                }
+                throw failure("saving " + row.key, e);
+            }
+        }
+    }
+
+    private SaveOutcome save(Connection c, Row row) throws SQLException {
+        Indexed old = null;
+        String oldHash = null;
+        try (PreparedStatement ps = c.prepareStatement(LOCK_APPLICATION)) {
+            ps.setString(1, row.key);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    oldHash = rs.getString(1);
+                    old = new Indexed(row.key, rs.getString(2), rs.getString(3));
+                }
+            }
+        }
+        if (row.hash.equals(oldHash)) {
+            return SaveOutcome.UNCHANGED;
+        }
+        List<Row> rows = List.of(row);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (old == null) {
+            insertApplications(c, rows, now);
+            insertIndexEntries(c, rows);
+            return SaveOutcome.INSERTED;
+        }
+        updateApplications(c, rows, now);
+        deleteIndexEntries(c, List.of(old));
+        insertIndexEntries(c, rows);
+        return SaveOutcome.UPDATED;
+    }
+
+    /**
+     * Saves in chunks of {@value #CHUNK}, one transaction each; unchanged records are skipped, and
+     * when one key occurs several times the last record wins.
+     */
+    @Override
+    public void saveAll(Collection<Dossier> dossiers) {
+        Map<String, Row> chunk = new LinkedHashMap<>();
+        for (Dossier dossier : dossiers) {
+            Row row = new Row(dossier);
+            chunk.remove(row.key);
+            chunk.put(row.key, row);
+            if (chunk.size() == CHUNK) {
+                saveChunk(new ArrayList<>(chunk.values()));
+                chunk.clear();
+            }
+        }
+        if (!chunk.isEmpty()) {
+            saveChunk(new ArrayList<>(chunk.values()));
+        }
+    }
+
+    private void saveChunk(List<Row> rows) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    saveChunk(c, rows);
+                    c.commit();
+                    return;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                if (attempt == 1 && isDuplicateKey(e)) {
+                    continue;
+                }
+                throw failure("saving " + rows.size() + " dossiers from " + rows.get(0).key, e);
+            }
+        }
+    }
+
+    private void saveChunk(Connection c, List<Row> rows) throws SQLException {
+        Map<String, String> existing = new HashMap<>();
+        HASHES.query(c, rows.stream().map(r -> r.key).toList(), rs -> existing.put(rs.getString(1), rs.getString(2)));
+        List<Row> inserts = new ArrayList<>();
+        List<Row> updates = new ArrayList<>();
+        for (Row row : rows) {
+            String hash = existing.get(row.key);
+            if (hash == null) {
+                inserts.add(row);
+            } else if (!hash.equals(row.hash)) {
+                updates.add(row);
+            }
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (!inserts.isEmpty()) {
+            insertApplications(c, inserts, now);
+            insertIndexEntries(c, inserts);
+        }
+        if (!updates.isEmpty()) {
+            List<Indexed> old = new ArrayList<>();
+            INDEXED_KEYS.query(c, updates.stream().map(r -> r.key).toList(),
+                    rs -> old.add(new Indexed(rs.getString(1), rs.getString(2), rs.getString(3))));
+            updateApplications(c, updates, now);
+            deleteIndexEntries(c, old);
+            insertIndexEntries(c, updates);
+        }
+    }
+
+    private static void insertApplications(Connection c, List<Row> rows, OffsetDateTime now) throws SQLException {
+        INSERT_APPLICATIONS.insert(c, rows, (ps, offset, row) -> bindApplication(ps, offset, row, now));
+    }
+
+    private static void updateApplications(Connection c, List<Row> rows, OffsetDateTime now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(UPDATE_APPLICATION)) {
+            for (Row row : rows) {
+                bindApplication(ps, 0, row, now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** INSERT and UPDATE take the same parameters, the key last. */
+    private static void bindApplication(PreparedStatement ps, int o, Row row, OffsetDateTime now) throws SQLException {
+        ApplicationRef a = row.dossier.application();
+        ps.setString(o + 1, a.office());
+        ps.setString(o + 2, a.number());
+        ps.setString(o + 3, a.kind());
+        ps.setString(o + 4, a.originalNumber());
+        setDate(ps, o + 5, a.filingDate());
+        ps.setString(o + 6, row.dossier.familyId());
+        ps.setString(o + 7, row.dossier.source());
+        ps.setString(o + 8, String.join(" ", row.priorityKeys));
+        ps.setString(o + 9, row.lists);
+        ps.setString(o + 10, row.hash);
+        ps.setObject(o + 11, now);
+        ps.setString(o + 12, row.key);
+    }
+
+    private static void insertIndexEntries(Connection c, List<Row> rows) throws SQLException {
+        List<IndexEntry> pubs = new ArrayList<>();
+        List<IndexEntry> priorities = new ArrayList<>();
+        for (Row row : rows) {
+            row.publicationKeys.forEach(k -> pubs.add(new IndexEntry(k, row.key)));
+            row.priorityKeys.forEach(k -> priorities.add(new IndexEntry(k, row.key)));
+        }
+        MultiRowInsert.Binder<IndexEntry> binder = (ps, o, entry) -> {
+            ps.setString(o + 1, entry.indexKey());
+            ps.setString(o + 2, entry.appKey());
+        };
+        INSERT_PUBLICATION_INDEX.insert(c, pubs, binder);
+        INSERT_PRIORITY_INDEX.insert(c, priorities, binder);
+    }
+
+    /** Removes exactly the index entries an application's previous record made. */
+    private static void deleteIndexEntries(Connection c, List<Indexed> old) throws SQLException {
+        try (PreparedStatement pubs = c.prepareStatement(DELETE_PUBLICATION_INDEX);
+             PreparedStatement priorities = c.prepareStatement(DELETE_PRIORITY_INDEX)) {
+            for (Indexed o : old) {
+                for (String k : publicationKeys(DossierJson.parseLists(o.record()).publications())) {
+                    pubs.setString(1, k);
+                    pubs.setString(2, o.appKey());
+                    pubs.addBatch();
+                }
+                for (String k : splitKeys(o.priorityKeys())) {
+                    priorities.setString(1, k);
+                    priorities.setString(2, o.appKey());
+                    priorities.addBatch();
+                }
+            }
+            pubs.executeBatch();
+            priorities.executeBatch();
+        }
+    }
+
+    @Override
+    public SaveOutcome saveDocument(String applicationKey, DocumentInfo info, byte[] content) {
+        Objects.requireNonNull(applicationKey, "applicationKey");
+        Objects.requireNonNull(info, "info");
+        Objects.requireNonNull(content, "content");
+        String actual = sha256(content);
+        if (!actual.equals(info.sha256())) {
+            throw new InvalidRequestException("document " + info.id() + " of " + applicationKey + " declares sha256 "
+                    + info.sha256() + " but its content has sha256 " + actual, "sha256");
+        }
+        if (info.size() != content.length) {
+            throw new InvalidRequestException("document " + info.id() + " of " + applicationKey + " declares size "
+                    + info.size() + " but its content has " + content.length + " bytes", "size");
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                SaveOutcome outcome = saveDocument(c, applicationKey, info, content);
+                c.commit();
+                return outcome;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("saving document " + info.id() + " of " + applicationKey, e);
+        }
+    }
+
+    private SaveOutcome saveDocument(Connection c, String applicationKey, DocumentInfo info, byte[] content)
+            throws SQLException {
+        // lock the application row: documents of one application are written one at a time
+        try (PreparedStatement ps = c.prepareStatement(LOCK_APPLICATION)) {
+            ps.setString(1, applicationKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new NotFoundException("application " + applicationKey
+                            + " is not in the store; save its dossier before its documents", "applicationKey");
+                }
+            }
+        }
+        DocumentInfo existing = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + DOCUMENT_COLUMNS
+                + " FROM document d WHERE d.app_key = ? AND d.doc_id = ?")) {
+            ps.setString(1, applicationKey);
+            ps.setString(2, info.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    existing = documentInfo(rs);
+                }
+            }
+        }
+        if (info.equals(existing)) {
+            return SaveOutcome.UNCHANGED;
+        }
+        String metaSql = existing == null
+                ? "INSERT INTO document (code, description, doc_group, doc_date, direction, lang, media_type, pages,"
+                + " size_bytes, sha256, updated_at, app_key, doc_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                : "UPDATE document SET code = ?, description = ?, doc_group = ?, doc_date = ?, direction = ?, lang = ?,"
+                + " media_type = ?, pages = ?, size_bytes = ?, sha256 = ?, updated_at = ? WHERE app_key = ? AND doc_id = ?";
+        try (PreparedStatement ps = c.prepareStatement(metaSql)) {
+            ps.setString(1, info.code());
+            ps.setString(2, info.description());
+            ps.setString(3, info.group().wireName());
+            setDate(ps, 4, info.date());
+            ps.setString(5, info.direction().wireName());
+            ps.setString(6, info.language());
+            ps.setString(7, info.mediaType());
+            if (info.pages() == null) {
+                ps.setNull(8, Types.INTEGER);
+            } else {
+                ps.setInt(8, info.pages());
+            }
+            ps.setLong(9, info.size());
+            ps.setString(10, info.sha256());
+            ps.setObject(11, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.setString(12, applicationKey);
+            ps.setString(13, info.id());
+            ps.executeUpdate();
+        }
+        if (existing == null || !existing.sha256().equals(info.sha256())) {
+            String contentSql = existing == null
+                    ? "INSERT INTO document_content (content, app_key, doc_id) VALUES (?, ?, ?)"
+                    : "UPDATE document_content SET content = ? WHERE app_key = ? AND doc_id = ?";
+            try (PreparedStatement ps = c.prepareStatement(contentSql)) {
+                ps.setBytes(1, content);
+                ps.setString(2, applicationKey);
+                ps.setString(3, info.id());
+                ps.executeUpdate();
+            }
+        }
+        return existing == null ? SaveOutcome.INSERTED : SaveOutcome.UPDATED;
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    @Override
+    public Optional<Dossier> findByApplicationKey(String applicationKey) {
+        List<Dossier> found = findByApplicationKeys(List.of(applicationKey));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** In the order of {@code applicationKeys}, each key once. */
+    @Override
+    public List<Dossier> findByApplicationKeys(Collection<String> applicationKeys) {
+        List<String> keys = List.copyOf(new LinkedHashSet<>(applicationKeys));
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Dossier> found = new HashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            APPLICATIONS.query(c, keys, rs -> {
+                ApplicationRef ref = new ApplicationRef(rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getObject(6, LocalDate.class));
+                DossierJson.Lists l = DossierJson.parseLists(rs.getString(9));
+                found.put(rs.getString(1), new Dossier(ref, l.publications(), l.priorityClaims(), l.titles(),
+                        l.applicants(), l.inventors(), l.classifications(), l.abstracts(), rs.getString(7),
+                        rs.getString(8)));
+            });
+        } catch (SQLException e) {
+            throw failure("reading " + keys.size() + " dossiers from " + keys.get(0), e);
+        }
+        List<Dossier> result = new ArrayList<>(found.size());
+        for (String key : keys) {
+            Dossier d = found.get(key);
+            if (d != null) {
+                result.add(d);
+            }
+        }
+        return result;
+    }
+
+    /** Sorted by key. */
+    @Override
+    public List<String> applicationKeysByPublication(String publicationKey) {
+        List<String> keys = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT DISTINCT app_key FROM publication_index WHERE pub_key = ? ORDER BY app_key")) {
+            ps.setString(1, publicationKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("looking up publication " + publicationKey, e);
+        }
+        return keys;
+    }
+
+    /**
+     * Sorted by application key; each application's active priority keys in claim order. Only active
+     * claims link: an application whose claim of a key is inactive is not returned for that key.
+     * Two statements per slice of keys: the claimants from priority_index, then their links.
+     */
+    @Override
+    public List<PriorityLinks> linksByPriorities(Collection<String> priorityKeys) {
+        Set<String> priorities = new TreeSet<>(priorityKeys);
+        if (priorities.isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            // the priorities themselves, as applications, are linked too: links() keeps those that exist
+            Set<String> applications = new TreeSet<>(priorities);
+            CLAIMANTS.query(c, List.copyOf(priorities), rs -> applications.add(rs.getString(1)));
+            return links(c, applications);
+        } catch (SQLException e) {
+            throw failure("looking up the applications claiming " + priorities.size() + " priorities", e);
+        }
+    }
+
+    /** Sorted by application key; unknown keys are skipped. */
+    @Override
+    public List<PriorityLinks> linksByApplications(Collection<String> applicationKeys) {
+        Set<String> keys = new TreeSet<>(applicationKeys);
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return links(c, keys);
+        } catch (SQLException e) {
+            throw failure("reading the priority links of " + keys.size() + " applications", e);
+        }
+    }
+
+    private static List<PriorityLinks> links(Connection c, Set<String> keys) throws SQLException {
+        Map<String, List<String>> links = new TreeMap<>();
+        LINKS.query(c, List.copyOf(keys), rs -> links.put(rs.getString(1), splitKeys(rs.getString(2))));
+        List<PriorityLinks> result = new ArrayList<>(links.size());
+        links.forEach((key, priorities) -> result.add(new PriorityLinks(key, priorities)));
+        return result;
+    }
+
+    /** By date, then id. */
+    @Override
+    public List<DocumentInfo> documents(String applicationKey) {
+        List<DocumentInfo> docs = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + DOCUMENT_COLUMNS
+                     + " FROM document d WHERE d.app_key = ? ORDER BY d.doc_date, d.doc_id")) {
+            ps.setString(1, applicationKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    docs.add(documentInfo(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("listing the documents of " + applicationKey, e);
+        }
+        return docs;
+    }
+
+    @Override
+    public Optional<StoredDocument> document(String applicationKey, String documentId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + DOCUMENT_COLUMNS + ", c.content FROM document d"
+                     + " JOIN document_content c ON c.app_key = d.app_key AND c.doc_id = d.doc_id"
+                     + " WHERE d.app_key = ? AND d.doc_id = ?")) {
+            ps.setString(1, applicationKey);
+            ps.setString(2, documentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new StoredDocument(documentInfo(rs), rs.getBytes(12)));
+            }
+        } catch (SQLException e) {
+            throw failure("reading document " + documentId + " of " + applicationKey, e);
+        }
+    }
+
+    @Override
+    public long applicationCount() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM application");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw failure("counting applications", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static DocumentInfo documentInfo(ResultSet rs) throws SQLException {
+        int pages = rs.getInt(9);
+        Integer pagesOrNull = rs.wasNull() ? null : pages;
+        return new DocumentInfo(rs.getString(1), rs.getString(2), rs.getString(3),
+                DocumentGroup.fromWireName(rs.getString(4)), rs.getObject(5, LocalDate.class),
+                Direction.valueOf(rs.getString(6).toUpperCase(Locale.ROOT)), rs.getString(7), rs.getString(8),
+                pagesOrNull, rs.getLong(10), rs.getString(11));
+    }
+
+    private static List<String> splitKeys(String spaceSeparated) {
+        return spaceSeparated.isEmpty() ? List.of() : List.of(spaceSeparated.split(" "));
+    }
+
+    /** Each publication key once (A1 and B1 of one number share it). */
+    private static List<String> publicationKeys(List<Publication> publications) {
+        Set<String> keys = new LinkedHashSet<>();
+        publications.forEach(p -> keys.add(p.key()));
+        return List.copyOf(keys);
+    }
+
+    private static void setDate(PreparedStatement ps, int index, LocalDate date) throws SQLException {
+        if (date == null) {
+            ps.setNull(index, Types.DATE);
+        } else {
+            ps.setObject(index, date);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static boolean isDuplicateKey(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            if (DUPLICATE_KEY.equals(s.getSQLState())) {
+                return true;
+            }
+            if (s instanceof BatchUpdateException && s.getCause() instanceof SQLException cause
+                    && DUPLICATE_KEY.equals(cause.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static StoreException failure(String what, SQLException e) {
+        SQLException next = e.getNextException();
+        String detail = next == null ? e.getMessage() : e.getMessage() + " / " + next.getMessage();
+        return new StoreException("store: " + what + " failed: " + detail, e);
+    }
+
+    /** One record ready to write: its key, record column, index keys and content hash. */
+    private static final class Row {
+        final Dossier dossier;
+        final String key;
+        final String lists;
+        final String hash;
+        final List<String> publicationKeys;
+        /** Active priority keys, each once, in claim order. */
+        final List<String> priorityKeys;
+
+        Row(Dossier dossier) {
+            this.dossier = Objects.requireNonNull(dossier, "dossier");
+            this.key = dossier.application().key();
+            this.lists = DossierJson.lists(dossier);
+            this.hash = sha256(DossierJson.canonical(dossier, lists).getBytes(StandardCharsets.UTF_8));
+            this.publicationKeys = publicationKeys(dossier.publications());
+            Set<String> priorities = new LinkedHashSet<>();
+            for (PriorityClaim claim : dossier.priorityClaims()) {
+                if (claim.active()) {
+                    String k = claim.key();
+                    if (k.isEmpty() || k.chars().anyMatch(Character::isWhitespace)) {
+                        throw new IllegalArgumentException("priority claim " + claim.sequence() + " of " + key
+                                + " has number '" + k + "'; priority numbers must be normalised (no spaces)");
+                    }
+                    priorities.add(k);
+                }
+            }
+            this.priorityKeys = List.copyOf(priorities);
+        }
+    }
+
+    /** One entry of publication_index or priority_index. */
+    private record IndexEntry(String indexKey, String appKey) {
+    }
+
+    /** What an application's stored record put into the indexes. */
+    private record Indexed(String appKey, String priorityKeys, String record) {
+    }
+
+    @FunctionalInterface
+    private interface RowHandler {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * A query with one {@code IN (%s)} list, run once per slice of at most {@value #MAX_IN} keys.
+     * Each slice is padded to the next power of two by repeating its last key (which changes no
+     * result), so there are at most ten statement texts per query.
+     */
+    private static final class InList {
+        private final String[] sqlByBucket;
+
+        InList(String template) {
+            int buckets = Integer.numberOfTrailingZeros(MAX_IN) + 1;
+            sqlByBucket = new String[buckets];
+            for (int b = 0; b < buckets; b++) {
+                sqlByBucket[b] = String.format(Locale.ROOT, template, "?" + ",?".repeat((1 << b) - 1));
+            }
+        }
+
+        void query(Connection c, List<String> keys, RowHandler handler) throws SQLException {
+            for (int from = 0; from < keys.size(); from += MAX_IN) {
+                List<String> slice = keys.subList(from, Math.min(keys.size(), from + MAX_IN));
+                int bucket = 32 - Integer.numberOfLeadingZeros(slice.size() - 1);
+                int size = 1 << bucket;
+                try (PreparedStatement ps = c.prepareStatement(sqlByBucket[bucket])) {
+                    for (int i = 0; i < size; i++) {
+                        ps.setString(i + 1, slice.get(Math.min(i, slice.size() - 1)));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            handler.accept(rs);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

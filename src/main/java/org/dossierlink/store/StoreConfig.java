@@ -1,0 +1,53 @@
+package org.dossierlink.store;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where the store lives and how many connections it may hold.
+ *
+ * @param jdbcUrl     {@code jdbc:h2:file:...} (embedded, one node) or {@code jdbc:postgresql://...} (shared by several nodes)
+ * @param user        database user, or null when the URL carries it
+ * @param password    its password, or null
+ * @param maxPoolSize connections kept by the pool (at least 1)
+ */
+public record StoreConfig(String jdbcUrl, String user, String password, int maxPoolSize) {
+
+    /** Enough for a few request threads and one bulk loader on a small machine. */
+    public static final int DEFAULT_POOL_SIZE = 10;
+
+    public StoreConfig {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (!jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("store URL must start with jdbc:h2: or jdbc:postgresql:, got " + jdbcUrl);
+        }
+        if (maxPoolSize < 1) {
+            throw new IllegalArgumentException("maxPoolSize must be at least 1, got " + maxPoolSize);
+        }
+    }
+
+    public StoreConfig(String jdbcUrl, String user, String password) {
+        this(jdbcUrl, user, password, DEFAULT_POOL_SIZE);
+    }
+
+    /** The embedded store of a node whose data folder is {@code dataDir}. */
+    public static StoreConfig h2(Path dataDir) {
+        return new StoreConfig(h2Url(dataDir), "sa", "");
+    }
+
+    /**
+     * {@code jdbc:h2:file:<dataDir>/dossierlink} with: AUTO_SERVER off (one process owns the files),
+     * DB_CLOSE_ON_EXIT off (the owner closes the store, e.g. in the server's shutdown hook, and H2
+     * must not close the database under the pool first), and a query cache
+     * large enough for the store's prepared statements. No compatibility MODE: the schema and SQL are
+     * plain SQL both H2 and PostgreSQL accept.
+     */
+    public static String h2Url(Path dataDir) {
+        Path base = dataDir.toAbsolutePath().normalize().resolve("dossierlink");
+        return "jdbc:h2:file:" + base + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64";
+    }
+
+    boolean isPostgres() {
+        return jdbcUrl.startsWith("jdbc:postgresql:");
+    }
+}
