@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  *
  * <h2>Publications</h2>
  * <ul>
- * <li>Pre-grant publications {@code US 2012/0123456 A1} (11 digits YYYY + 7-digit serial): DOCDB drops the
+ * <li>Pre-grant publications {@code US 2012/0123456 A1}, {@code US 2017-0071586 A1} (USPTO Open Data
+ * Portal) (11 digits YYYY + 7-digit serial): DOCDB drops the
  * leading zero of the serial, giving {@code US.2012123456.A1}; the 10-digit DOCDB/epodoc form
  * {@code US2012057518} is kept. A serial that does not start with 0 is kept whole (11 digits).</li>
  * <li>Patents {@code 7,123,456}, {@code 08926509} (Red Book zero padding): digits without leading zeros,
@@ -51,7 +52,7 @@ final class UsNumberFormat implements OfficeNumberFormat {
             Pattern.compile("((?:19|20)\\d{2})(\\d{2})(\\d{6})(?:[ .]?([A-Z]))?");
     private static final Pattern PROVISIONAL_SERIAL_ONLY = Pattern.compile("(\\d{6}) ?P");
 
-    private static final Pattern PRE_GRANT_11 = Pattern.compile("(20\\d{2})/?(\\d{7})(?:[ .]?([A-Z]\\d?))?");
+    private static final Pattern PRE_GRANT_11 = Pattern.compile("(20\\d{2})[/-]?(\\d{7})(?:[ .]?([A-Z]\\d?))?");
     private static final Pattern PRE_GRANT_10 = Pattern.compile("(20\\d{2})(\\d{6})(?:[ .]?([A-Z]\\d?))?");
     private static final Pattern PATENT = Pattern.compile("0*([1-9]\\d{0,7})(?:[ .]?([A-Z]\\d?))?");
     private static final Pattern LETTERED_PATENT =

@@ -563,6 +563,81 @@ class NumberNormalizerCorpusTest {
         assertThat(p.docdb()).isEqualTo("CN.113781974.A");
     }
 
+    // ---------------------------------------------------------------- JSON from Global Dossier and the USPTO ODP
+
+    private static final Pattern GD_MEMBER = Pattern.compile(
+            "\"appNum\": \"(\\w+)\".*?\"countryCode\": \"(\\w+)\".*?\"appDateStr\": \"([\\d/]+)\".*?"
+                    + "\"docNum\": \\{\\s*\"country\": \"(\\w+)\",\\s*\"docNumber\": \"(\\w+)\"",
+            Pattern.DOTALL);
+    private static final Pattern GD_PUBLICATION = Pattern.compile(
+            "\"pubCountry\": \"(\\w+)\",\\s*\"pubNum\": \"(\\w+)\",\\s*\"pubDate\": \\d+,\\s*\"kindCode\": \"(\\w+)\"");
+    private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/uuuu");
+
+    @Test
+    void globalDossierFamilyApplicationNumbersWithDatesGiveItsDocdbNumbers() throws IOException {
+        String json = Files.readString(corpus().resolve("global-dossier/family_US16123456.json"));
+        List<String> checked = new ArrayList<>();
+        java.util.regex.Matcher m = GD_MEMBER.matcher(json);
+        while (m.find()) {
+            LocalDate date = LocalDate.parse(m.group(3), US_DATE);
+            NormalizedNumber n = NORMALIZER.normalize(m.group(2), m.group(1), NumberType.APPLICATION, date);
+            // Global Dossier's docNum is the DOCDB application number (year-prefixed for the US).
+            assertThat(n.docdb()).isEqualTo(m.group(4) + "." + m.group(5) + ".A");
+            checked.add(n.docdb());
+        }
+        assertThat(checked).containsExactly("JP.2017187096.A", "US.201816123456.A", "US.202017130468.A");
+
+        List<String> publications = new ArrayList<>();
+        m = GD_PUBLICATION.matcher(json);
+        while (m.find()) {
+            publications.add(NORMALIZER.normalize(m.group(1), m.group(2) + m.group(3), NumberType.PUBLICATION).docdb());
+        }
+        assertThat(publications).containsExactly("JP.2019061579.A", "JP.6768620.B2",
+                "US.2019095759.A1", "US.10902286.B2", "US.2021110206.A1");
+    }
+
+    @Test
+    void globalDossierDocumentListNumber() throws IOException {
+        String json = Files.readString(corpus().resolve("global-dossier/doclist_JP2017187096.json"));
+        java.util.regex.Matcher m = Pattern.compile("\"docNumber\": \"([^\"]+)\"").matcher(json);
+        assertThat(m.find()).isTrue();
+        assertThat(m.group(1)).isEqualTo("2017187096.A");
+        assertThat(NORMALIZER.normalize("JP", m.group(1), NumberType.APPLICATION).docdb()).isEqualTo("JP.2017187096.A");
+    }
+
+    @Test
+    void usptoOpenDataPortalNumbers() throws IOException {
+        Path odp = corpus().resolve("uspto/odp");
+        String biblio = Files.readString(odp.resolve("biblio.json"));
+        java.util.regex.Matcher pub = Pattern.compile("\"earliestPublicationNumber\": \"([^\"]+)\"").matcher(biblio);
+        assertThat(pub.find()).isTrue();
+        assertThat(NORMALIZER.normalize("US", pub.group(1), NumberType.PUBLICATION).docdb())
+                .isEqualTo("US.2017071586.A1"); // "US 2017-0071586 A1"
+
+        String priority = Files.readString(odp.resolve("foreign_priority.json"));
+        java.util.regex.Matcher fp = Pattern.compile(
+                "\"priorityNumberText\": \"([^\"]+)\",\\s*\"filingDate\": \"([^\"]+)\"").matcher(priority);
+        assertThat(fp.find()).isTrue();
+        assertThat(NORMALIZER.normalize("JP", fp.group(1), NumberType.PRIORITY, LocalDate.parse(fp.group(2))).docdb())
+                .isEqualTo("JP.2017187096.A"); // "2017-187096"
+
+        // Continuity: each parent with its filing date; the child bag carries the child's filing date.
+        String continuity = Files.readString(odp.resolve("continuity.json"));
+        java.util.regex.Matcher c = Pattern.compile(
+                "\"filingDate\": \"([^\"]+)\".*?\"parentApplicationNumberText\": \"([^\"]+)\",\\s*"
+                        + "\"childApplicationNumberText\": \"([^\"]+)\"", Pattern.DOTALL).matcher(continuity);
+        List<String> parents = new ArrayList<>();
+        List<String> children = new ArrayList<>();
+        while (c.find()) {
+            LocalDate date = LocalDate.parse(c.group(1));
+            boolean childBag = continuity.lastIndexOf("childContinuityBag", c.start()) >= 0;
+            parents.add(NORMALIZER.normalize("US", c.group(2), NumberType.APPLICATION, childBag ? null : date).docdb());
+            children.add(NORMALIZER.normalize("US", c.group(3), NumberType.APPLICATION, childBag ? date : null).docdb());
+        }
+        assertThat(parents).containsExactly("WO.2015US027322.W", "US.201461983088.P", "US.15123456.A");
+        assertThat(children).containsExactly("US.15123456.A", "WO.2015US027322.W", "US.201816132008.A");
+    }
+
     // ---------------------------------------------------------------- XML helpers
 
     private static Document parse(Path file) throws Exception {
