@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * YYYY + 7 digits read back ({@link EpNumberFormat})</td></tr>
  * <tr><td>EP</td><td>{@code EP 1 612 402 A1}</td><td>{@code EP.1612402.A1}</td><td>publication 7 digits</td></tr>
  * <tr><td>US</td><td>{@code 13/167,395} (+ filing date 2011)</td><td>{@code US.13167395.A}
- * ({@code US.201113167395.A})</td><td>DOCDB year prefix only when the year is known; provisionals
+ * ({@code US.201113167395.A})</td><td>DOCDB year form only when the filing date is given; provisionals
  * (series 60-63, {@code 516238 P}, {@code 201462081944P}) kind P ({@link UsNumberFormat})</td></tr>
  * <tr><td>US</td><td>{@code US 2012/0123456 A1}, {@code 7,123,456}, {@code RE41234}</td>
  * <td>{@code US.2012123456.A1}, {@code US.7123456}, {@code US.RE41234}</td><td>pre-grant: zero after
@@ -92,10 +92,13 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <h2>US filing years</h2>
- * DOCDB prefixes US application numbers with the filing year ({@code 13/167,395} filed 2011 is
- * {@code US.201113167395.A}), which the written number does not carry. Callers that know the filing date
- * (the importer does, from the data it imports) use {@link #normalize(String, String, NumberType, LocalDate)}
- * so that their keys match DOCDB; without the date the number stays series + serial ({@code 13167395}).
+ * DOCDB writes US application numbers with the filing year, which the written number does not carry:
+ * YYYY + series + serial since series 13 (late 2010; {@code 13/167,395} filed 2011 is
+ * {@code US.201113167395.A}), serial + YY before ({@code 11/553,130} filed 2006 is {@code US.55313006.A}).
+ * Callers that know the filing date (the importer does, from the data it imports) use
+ * {@link #normalize(String, String, NumberType, LocalDate)} so that their keys match DOCDB; without the
+ * date the number stays series + serial ({@code 13167395}), a key that matches only other dateless
+ * normalisations of the same number.
  */
 public final class NumberNormalizer {
 

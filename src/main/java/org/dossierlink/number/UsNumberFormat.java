@@ -15,13 +15,22 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>given a year-prefixed form ({@code 201113167395}, epodoc {@code US201113167395}), the number is kept;</li>
  * <li>given series/serial and a filing date ({@link NumberNormalizer#normalize(String, String, NumberType,
- * LocalDate)}), the DOCDB form is built: filing year + series + serial. For applications filed before 2001
- * DOCDB writes the 6-digit serial followed by the two-digit year instead (corpus
- * {@code legal_CA2300029C.xml}: priority {@code US.26562999.A} filed 1999-03-09, i.e. 09/265,629); that form
- * is built for filing years up to 2000, and an 8-digit text already in it (ending in the filing year's two
- * digits) is kept. The corpus shows the old form for 1999 and the year-prefixed form from 2011; the
- * cut-over at 2001 is the assumption for the years between. The filing date is the date the USPTO gives the
- * application; for national-stage (371) entries DOCDB's year was not checked against data;</li>
+ * LocalDate)}), the DOCDB form is built. DOCDB changed its US application format in late 2010, when the
+ * USPTO began series code 13:
+ * <ul>
+ * <li>new form, filing year + series + serial: utility series 13 and later, and the other series (29
+ * designs, 60-63 provisionals, 90 reexaminations...) filed from 2011 ({@code 13/167,395} filed 2011 is
+ * {@code US.201113167395.A}, {@code 13/835,222} filed 2013 is {@code US.201313835222.A});</li>
+ * <li>old form, 6-digit serial + two-digit filing year: utility series up to 12, and the other series
+ * filed up to 2010 ({@code 11/553,130} filed 2006-10-26 is {@code US.55313006.A}, corpus Global Dossier
+ * cassette {@code cassette_issue99_US16740760_US17193105.yaml}; priority {@code US.26562999.A} filed
+ * 1999-03-09, i.e. 09/265,629, corpus {@code legal_CA2300029C.xml}). An 8-digit text already in the old
+ * form is kept: filed before 2011, ending in the filing year's two digits, and starting with two digits
+ * that were no series code in use then ({@code 26562999} filed 1999). Whether DOCDB wrote non-utility applications
+ * filed in December 2010 in the new form was not checked against data.</li>
+ * </ul>
+ * The filing date is the date the USPTO gives the application; for national-stage (371) entries, whose
+ * application date in the data is the PCT filing date, DOCDB's year was not checked against data;</li>
  * <li>given series/serial without a filing date, the number is the 8 digits series + serial
  * ({@code 13167395}): the DOCDB year cannot be derived, and a key without a year is better than a wrong
  * year. Callers that store numbers (the importer) pass the filing date so keys match DOCDB data.</li>
@@ -58,8 +67,12 @@ final class UsNumberFormat implements OfficeNumberFormat {
     private static final Pattern LETTERED_PATENT =
             Pattern.compile("(RE|PP|RX|AI|D|H|T|X)0*([1-9]\\d{0,6})(?:[ .]?([A-Z]\\d?))?");
 
-    /** First filing year DOCDB writes as YYYY + series + serial; earlier years are serial + YY. */
-    private static final int FIRST_YEAR_PREFIXED = 2001;
+    /** First utility series code DOCDB writes as YYYY + series + serial; earlier series are serial + YY. */
+    private static final int FIRST_NEW_FORM_UTILITY_SERIES = 13;
+    /** Last utility series code (02 to 28 are utility applications). */
+    private static final int LAST_UTILITY_SERIES = 28;
+    /** First filing year DOCDB writes in the new form for the series that are not utility applications. */
+    private static final int FIRST_NEW_FORM_YEAR = 2011;
 
     private static final LocalDate SERIES_60_START = LocalDate.of(1995, 6, 8);
     private static final LocalDate SERIES_60_END = LocalDate.of(2007, 11, 30);
@@ -116,13 +129,33 @@ final class UsNumberFormat implements OfficeNumberFormat {
             return t.result("US", series + serial, kind, null);
         }
         String st13 = "US" + ST13_PATENT + year + series + serial;
-        if (Integer.parseInt(year) < FIRST_YEAR_PREFIXED) {
-            String yy = year.substring(2);
-            // Already in the old DOCDB form (serial + YY, e.g. 26562999 for 09/265,629 filed 1999)?
-            String number = contiguous && (series + serial).endsWith(yy) ? series + serial : serial + yy;
-            return t.result("US", number, kind, number.equals(series + serial) ? null : st13);
+        int filingYear = Integer.parseInt(year);
+        String yy = year.substring(2);
+        if (contiguous && filingYear < FIRST_NEW_FORM_YEAR && !seriesInUseBefore2011(series)
+                && serial.endsWith(yy)) {
+            // Already the old DOCDB form serial + YY: 26562999 is 09/265,629 filed 1999 (no series 26 then).
+            return t.result("US", series + serial, kind, null);
+        }
+        if (oldDocdbForm(series, filingYear)) {
+            return t.result("US", serial + yy, kind, st13);
         }
         return t.result("US", year + series + serial, kind, st13);
+    }
+
+    /** True when DOCDB writes the application as serial + YY rather than YYYY + series + serial. */
+    static boolean oldDocdbForm(String series, int filingYear) {
+        int code = Integer.parseInt(series);
+        if (code <= LAST_UTILITY_SERIES) {
+            return code < FIRST_NEW_FORM_UTILITY_SERIES;
+        }
+        return filingYear < FIRST_NEW_FORM_YEAR;
+    }
+
+    /** Series codes the USPTO had used before 2011: utility 02 to 12, designs, provisionals, reexaminations. */
+    static boolean seriesInUseBefore2011(String series) {
+        int code = Integer.parseInt(series);
+        return (code >= 2 && code <= 12) || code == 29 || code == 35 || code == 60 || code == 61
+                || code == 90 || code == 95 || code == 96;
     }
 
     static boolean isProvisionalSeries(String series) {

@@ -387,7 +387,7 @@ class NumberNormalizerCorpusTest {
         assertThat(b1).containsExactly(
                 "EP.1599469.B1",      // B110 + B130
                 "EP.04818324.A",      // B210 04818324.8
-                "US.200360516238.P",  // B310 "516238 P", B330 US, B320 20031031: provisional 60/516,238
+                "US.51623803.P",      // B310 "516238 P", B330 US, B320 20031031: provisional 60/516,238
                 "EP.0529854.A",       // B561 EP-A- 0 529 854
                 "WO.2004032928.A",    // B561 WO-A-20/04032928
                 "EP.06005248.A",      // B620EP parent anum 06005248.7
@@ -470,16 +470,16 @@ class NumberNormalizerCorpusTest {
     @Test
     void usptoRedAndYellowBook() throws Exception {
         assertThat(usNumbers("uspto/redbook-samples/US08926509.xml", true)).containsExactly(
-                "US.8926509.B2", "US.200812134151.A",
-                "US.200760968023.P",      // us-provisional-application 60968023 of 2007-08-24
+                "US.8926509.B2", "US.13415108.A", // 12/134,151 of 2008: series 12, old DOCDB form
+                "US.96802307.P",          // us-provisional-application 60968023 of 2007-08-24 (old DOCDB form)
                 "US.2009054737.A1");      // related-publication 20090054737
         assertThat(usNumbers("uspto/redbook-samples/US08930553.xml", true)).containsExactly(
                 "US.8930553.B2", "US.201213648029.A", "US.2014101323.A1");
         assertThat(usNumbers("uspto/redbook-samples/US20050004437A1.xml", true)).containsExactly(
-                "US.2005004437.A1", "US.200410830857.A",
+                "US.2005004437.A1", "US.83085704.A",
                 "CH.197401",              // priority-claim CH 1974/01
                 "WO.2002CH000573.W",      // continuation parent PCT/CH02/00573 (country US in the data)
-                "US.200410830857.A");     // continuation child
+                "US.83085704.A");         // continuation child
         // A national-stage (371) entry: the application date is the PCT filing date, not the year DOCDB
         // would give the US serial, so the number is normalised without a date.
         assertThat(usNumbers("uspto/redbook-samples/US20210049351A1.xml", false)).containsExactly(
@@ -534,7 +534,7 @@ class NumberNormalizerCorpusTest {
         found.add(new Found(text(first(pctPub, "country")), text(first(pctPub, "doc-number")), NumberType.PUBLICATION, null));
         assertThat(found.stream().map(Found::normalised).toList()).containsExactly(
                 "CN.200880114428.A",      // 200880114428.1, type 8: PCT national phase
-                "US.200760984910.P",      // priority US 60/984,910 of 2007-11-02, kind="international"
+                "US.98491007.P",          // priority US 60/984,910 of 2007-11-02, kind="international"
                 "WO.2008US081493.W",      // PCT/US2008/081493 (country US in the data)
                 "WO.2009058797");         // WO 2009/058797
     }
@@ -566,8 +566,8 @@ class NumberNormalizerCorpusTest {
     // ---------------------------------------------------------------- JSON from Global Dossier and the USPTO ODP
 
     private static final Pattern GD_MEMBER = Pattern.compile(
-            "\"appNum\": \"(\\w+)\".*?\"countryCode\": \"(\\w+)\".*?\"appDateStr\": \"([\\d/]+)\".*?"
-                    + "\"docNum\": \\{\\s*\"country\": \"(\\w+)\",\\s*\"docNumber\": \"(\\w+)\"",
+            "\"appNum\": ?\"(\\w+)\".*?\"countryCode\": ?\"(\\w+)\".*?\"appDateStr\": ?\"([\\d/]+)\".*?"
+                    + "\"docNum\": ?\\{\\s*\"country\": ?\"(\\w+)\",\\s*\"docNumber\": ?\"(\\w+)\"",
             Pattern.DOTALL);
     private static final Pattern GD_PUBLICATION = Pattern.compile(
             "\"pubCountry\": \"(\\w+)\",\\s*\"pubNum\": \"(\\w+)\",\\s*\"pubDate\": \\d+,\\s*\"kindCode\": \"(\\w+)\"");
@@ -594,6 +594,26 @@ class NumberNormalizerCorpusTest {
         }
         assertThat(publications).containsExactly("JP.2019061579.A", "JP.6768620.B2",
                 "US.2019095759.A1", "US.10902286.B2", "US.2021110206.A1");
+    }
+
+    @Test
+    void globalDossierCassetteFamilyOfSeventeenMembers() throws IOException {
+        String yaml = Files.readString(corpus().resolve("global-dossier/cassette_issue99_US16740760_US17193105.yaml"));
+        List<String> checked = new ArrayList<>();
+        java.util.regex.Matcher m = GD_MEMBER.matcher(yaml);
+        while (m.find()) {
+            LocalDate date = LocalDate.parse(m.group(3), US_DATE);
+            NormalizedNumber n = NORMALIZER.normalize(m.group(2), m.group(1), NumberType.APPLICATION, date);
+            assertThat(n.key()).as(m.group(2) + " " + m.group(1) + " filed " + date)
+                    .isEqualTo(m.group(4) + m.group(5));
+            checked.add(n.docdb());
+        }
+        assertThat(checked).containsExactly(
+                "US.55313006.A",        // 11/553,130 filed 2006: old DOCDB form serial + YY
+                "US.201615083993.A", "US.202016740760.A", "US.202117329039.A", "US.202218077336.A",
+                "US.201313835222.A", "CA.2878447.A", "MX.2015000344", "AU.2013287263.A", "TW.102123963",
+                "AU.2018282372.A", "US.201916417733.A", "AU.2020227066.A", "US.202117193105.A",
+                "AU.2022202904.A", "US.202217990993.A", "AU.2024201929.A");
     }
 
     @Test
