@@ -65,7 +65,8 @@ import java.util.regex.Pattern;
  * <li>Trim; full-width characters folded (NFKC); Japanese markers read: {@code 特願}, {@code 実願},
  * {@code 特許願} mark an application, {@code 特開}, {@code 特表}, {@code 再表}, {@code 特公}, {@code 実開},
  * {@code 特許第…号} a publication (a marker that contradicts the requested type is malformed); the era
- * names {@code 令和}, {@code 平成}, {@code 昭和}, {@code 大正} become R, H, S, T and {@code 年} a dash.</li>
+ * names {@code 令和}, {@code 平成}, {@code 昭和}, {@code 大正} (and the short forms {@code 令}, {@code 平},
+ * {@code 昭} of {@code 特願平11-123456}) become R, H, S, T and {@code 年} a dash.</li>
  * <li>Upper case; runs of white space become one space; a space or comma between two digits is a
  * digit-group separator and goes ({@code EP 1 612 402 A1}, {@code 60/984,910}).</li>
  * <li>A country prefix ({@code JP 2013-123456}, {@code EP.2400812.A1}, {@code EP20100167109}) equal to the
@@ -184,7 +185,7 @@ public final class NumberNormalizer {
             s = APPLICATION_MARKERS.matcher(s).replaceAll("");
             s = PUBLICATION_MARKERS.matcher(s).replaceAll("");
             s = s.replace("令和", "R").replace("平成", "H").replace("昭和", "S").replace("大正", "T")
-                    .replace("年", "-");
+                    .replace("令", "R").replace("平", "H").replace("昭", "S").replace("年", "-");
             s = JAPANESE_NOISE.matcher(s).replaceAll("");
             if (!isAscii(s)) {
                 throw malformed(code, original, parseAs, "it contains characters that are not part of a number");

@@ -63,11 +63,17 @@ class NumberNormalizerTest {
             JP | APPLICATION | P2009-214944          | JP.2009214944.A
             JP | APPLICATION | JP20130123456         | JP.2013123456.A
             JP | APPLICATION | 2013-1234             | JP.2013001234.A
+            JP | APPLICATION | H11-001316            | JP.131699.A
+            JP | APPLICATION | 特願平11-123456         | JP.12345699.A
+            JP | APPLICATION | 1999-123456           | JP.12345699.A
+            JP | APPLICATION | 131699                | JP.131699.A
+            JP | APPLICATION | JP19990123456         | JP.12345699.A
             JP | PUBLICATION | 2010-43647            | JP.2010043647
             JP | PUBLICATION | P2010-43647A          | JP.2010043647.A
             JP | PUBLICATION | 特開2010-043647        | JP.2010043647
             JP | PUBLICATION | 特許第5503096号         | JP.5503096
             JP | PUBLICATION | H11-123456            | JP.H11123456
+            JP | PUBLICATION | 特開昭63-12345          | JP.S63012345
             WO | APPLICATION | PCT/US2016/015853     | WO.2016US015853.W
             WO | APPLICATION | PCT/US09/54677        | WO.2009US054677.W
             WIPO | APPLICATION | pct/us2016/015853   | WO.2016US015853.W
@@ -126,6 +132,8 @@ class NumberNormalizerTest {
             CN | 201120123456.9    | CN202011000123456
             CN | 200880114428.1    | null
             JP | 2013-123456       | JP102013123456
+            JP | H11-123456        | JP101999123456
+            JP | 131699            | null
             EP | 05255002.7        | EP102005255002
             EP | 98123456          | EP101998123456
             AU | AU2011221359      | AU102011221359
