@@ -223,7 +223,7 @@ public final class NumberNormalizer {
         if (!code.equals("WO") && parseAs == NumberType.APPLICATION) {
             // The DOCDB form of a PCT application names the receiving office: US.2016015853.W
             Matcher w = WoNumberFormat.PCT_UNDER_OFFICE.matcher(body);
-            if (w.matches() && w.group(3) != null) {
+            if (w.matches() && (w.group(3) != null || w.group(4) != null)) {
                 NormalizedNumber pct = WoNumberFormat.pctUnderOffice(t, code);
                 if (pct != null) {
                     return pct;
@@ -254,6 +254,15 @@ public final class NumberNormalizer {
             throw malformed(code, original, parseAs, "it matches none of the " + code + " formats");
         }
         return result;
+    }
+
+    /**
+     * The number as DOCDB data writes it, for export to DOCDB-based systems: {@link NormalizedNumber#docdb()},
+     * except for PCT applications, which DOCDB files under the receiving office: {@code WO.2016US015853.W}
+     * gives {@code US.2016015853.W}, {@code WO.2002CH000573.W} (before 2004) gives {@code CH.0200573.W}.
+     */
+    public String docdbExchangeForm(NormalizedNumber number) {
+        return WoNumberFormat.docdbExchangeForm(number);
     }
 
     /** True for an ST.3 code (or WIPO/PCT) this normaliser accepts, in any case, with surrounding blanks. */

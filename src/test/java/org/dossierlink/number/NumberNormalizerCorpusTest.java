@@ -350,6 +350,8 @@ class NumberNormalizerCorpusTest {
         } else if ("W".equals(docdb.kind())) {
             // DOCDB files a PCT application under the receiving office: US.2016015853.W is WO.2016US015853.W
             expected = "WO." + docdb.number().substring(0, 4) + docdb.country() + docdb.number().substring(4) + ".W";
+            assertThat(NORMALIZER.docdbExchangeForm(NORMALIZER.normalize(office, docdb.text(), g.type())))
+                    .isEqualTo(docdb.text());
         } else {
             expected = docdb.text();
         }

@@ -83,6 +83,8 @@ class NumberNormalizerTest {
             US | APPLICATION | US.2016015853.W       | WO.2016US015853.W
             US | APPLICATION | US2016/015853         | WO.2016US015853.W
             WO | APPLICATION | KR2018016728          | WO.2018KR016728.W
+            CH | APPLICATION | CH.0200573.W          | WO.2002CH000573.W
+            WO | APPLICATION | CH0200573W            | WO.2002CH000573.W
             WO | PUBLICATION | WO 03073013 A1        | WO.03073013.A1
             WO | PUBLICATION | WO2018148832A1        | WO.2018148832.A1
             WO | PUBLICATION | WO 2018/148832 A1     | WO.2018148832.A1
@@ -183,6 +185,23 @@ class NumberNormalizerTest {
                 LocalDate.of(2011, 6, 23));
         NormalizedNumber docdb = normalizer.normalize("US", "US.201113167395.A", NumberType.APPLICATION);
         assertThat(written.key()).isEqualTo("US201113167395").isEqualTo(docdb.key());
+    }
+
+    @ParameterizedTest(name = "{0} ''{1}'' -> DOCDB exchange form {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            WO | PCT/US2016/015853  | US.2016015853.W
+            WO | PCT/CA2018/050171  | CA.2018050171.W
+            WO | PCT/CH02/00573     | CH.0200573.W
+            EP | 05255002.7         | EP.05255002.A
+            US | 201113167395       | US.201113167395.A
+            """)
+    void docdbExchangeFormFilesPctApplicationsUnderTheReceivingOffice(String office, String text, String expected) {
+        NormalizedNumber n = normalizer.normalize(office, text, NumberType.APPLICATION);
+        assertThat(normalizer.docdbExchangeForm(n)).isEqualTo(expected);
+        // and the exchange form reads back to the same number
+        String ro = expected.substring(0, 2);
+        assertThat(normalizer.normalize(ro, expected, NumberType.APPLICATION)).isEqualTo(
+                new NormalizedNumber(n.country(), n.number(), n.kind(), n.type(), expected, n.st13()));
     }
 
     @Test
