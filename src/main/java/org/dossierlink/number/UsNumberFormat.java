@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * ({@code 13167395}): the DOCDB year cannot be derived, and a key without a year is better than a wrong
  * year. Callers that store numbers (the importer) pass the filing date so keys match DOCDB data.</li>
  * </ul>
- * Kind A, except provisional applications (series 60 to 63, or a trailing {@code P}): kind P, as DOCDB
+ * Kind A, except design applications (series 29): kind F, and provisional applications (series 60 to 63,
+ * or a trailing {@code P}): kind P, as DOCDB
  * ({@code 60/984,910}, {@code 201462081944P}, epodoc {@code US201261713164P}). The EP B310 form
  * {@code 516238 P} has no series code; with a filing date the series is derived from the date where the
  * USPTO used one series for the whole period (60: 1995-06-08 to 2007-11-30, 61: 2008 to 2014-09-30,
@@ -67,6 +68,8 @@ final class UsNumberFormat implements OfficeNumberFormat {
     private static final Pattern LETTERED_PATENT =
             Pattern.compile("(RE|PP|RX|AI|D|H|T|X)0*([1-9]\\d{0,6})(?:[ .]?([A-Z]\\d?))?");
 
+    /** Design applications; DOCDB gives them application kind F. */
+    private static final String DESIGN_SERIES = "29";
     /** First utility series code DOCDB writes as YYYY + series + serial; earlier series are serial + YY. */
     private static final int FIRST_NEW_FORM_UTILITY_SERIES = 13;
     /** Last utility series code (02 to 28 are utility applications). */
@@ -120,7 +123,7 @@ final class UsNumberFormat implements OfficeNumberFormat {
             return null;
         }
         boolean provisional = isProvisionalSeries(series);
-        String kind = provisional ? "P" : "A";
+        String kind = provisional ? "P" : series.equals(DESIGN_SERIES) ? "F" : "A";
         String written = t.kind(trailingKind);
         if (written != null && !written.equals(kind)) {
             return null;

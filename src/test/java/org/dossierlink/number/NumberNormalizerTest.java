@@ -41,7 +41,7 @@ class NumberNormalizerTest {
             US | APPLICATION | 201462081944P         | US.201462081944.P
             US | APPLICATION | US201261713164P       | US.201261713164.P
             US | APPLICATION | 516238 P              | US.516238.P
-            US | APPLICATION | 29/123,456            | US.29123456.A
+            US | APPLICATION | 29/123,456            | US.29123456.F
             US | PRIORITY    | 61/713,164            | US.61713164.P
             US | PUBLICATION | US 2012/0123456 A1    | US.2012123456.A1
             US | PUBLICATION | 20120123456           | US.2012123456
@@ -98,6 +98,7 @@ class NumberNormalizerTest {
             CN | APPLICATION | CN20138062258         | CN.201380062258.A
             CN | APPLICATION | 201120123456.9        | CN.201120123456.U
             CN | APPLICATION | 02123456.7            | CN.02123456.A
+            CN | APPLICATION | 201130123456.4        | CN.201130123456.F
             CN | PUBLICATION | CN 102298232 A        | CN.102298232.A
             KR | APPLICATION | 10-2016-0063019       | KR.20160063019.A
             KR | APPLICATION | 2008-0124668          | KR.20080124668.A
@@ -166,8 +167,8 @@ class NumberNormalizerTest {
             516238 P      | 2007-12-15 | US.516238.P
             61/713,164    | 2012-10-12 | US.201261713164.P
             62/359,703    | 2016-07-07 | US.201662359703.P
-            29/123,456    | 2010-05-01 | US.12345610.A
-            29/123,456    | 2011-05-01 | US.201129123456.A
+            29/123,456    | 2010-05-01 | US.12345610.F
+            29/123,456    | 2011-05-01 | US.201129123456.F
             12/999,999    | 2011-01-03 | US.99999911.A
             11/553,130    | 2006-10-26 | US.55313006.A
             55313006      | 2006-10-26 | US.55313006.A
