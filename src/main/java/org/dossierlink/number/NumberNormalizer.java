@@ -101,7 +101,8 @@ import java.util.regex.Pattern;
  * Callers that know the filing date (the importer does, from the data it imports) use
  * {@link #normalize(String, String, NumberType, LocalDate)} so that their keys match DOCDB; without the
  * date the number stays series + serial ({@code 13167395}), a key that matches only other dateless
- * normalisations of the same number.
+ * normalisations of the same number. Numbers already in DOCDB form ({@code US.201113167395.A},
+ * {@code US.55313006.A}) need no date and keep their number.
  */
 public final class NumberNormalizer {
 

@@ -25,8 +25,11 @@ import java.util.regex.Pattern;
  * filed up to 2010 ({@code 11/553,130} filed 2006-10-26 is {@code US.55313006.A}, corpus Global Dossier
  * cassette {@code cassette_issue99_US16740760_US17193105.yaml}; priority {@code US.26562999.A} filed
  * 1999-03-09, i.e. 09/265,629, corpus {@code legal_CA2300029C.xml}). An 8-digit text already in the old
- * form is kept: filed before 2011, ending in the filing year's two digits, and starting with two digits
- * that were no series code in use then ({@code 26562999} filed 1999). Whether DOCDB wrote non-utility applications
+ * form is kept: filed up to 2011, ending in the filing year's two digits, and starting with two digits
+ * that were no series code in use then ({@code 26562999} filed 1999) or followed by kind P or F, which
+ * only the old DOCDB form of a provisional or design has outside series 60-63 and 29
+ * ({@code 98491007P} is 60/984,910 of 2007). Numbers already in DOCDB form need no filing date: without
+ * one, 8 digits are kept as they are, so DOCDB data read back gives the same key. Whether DOCDB wrote non-utility applications
  * filed in December 2010 in the new form was not checked against data.</li>
  * </ul>
  * The filing date is the date the USPTO gives the application; for national-stage (371) entries, whose
@@ -60,7 +63,7 @@ final class UsNumberFormat implements OfficeNumberFormat {
     private static final Pattern SERIES_SERIAL = Pattern.compile("(\\d{2})[/ -]?(\\d{6})(?:[ .]?([A-Z]))?");
     private static final Pattern YEAR_SERIES_SERIAL =
             Pattern.compile("((?:19|20)\\d{2})(\\d{2})(\\d{6})(?:[ .]?([A-Z]))?");
-    private static final Pattern PROVISIONAL_SERIAL_ONLY = Pattern.compile("(\\d{6}) ?P");
+    private static final Pattern PROVISIONAL_SERIAL_ONLY = Pattern.compile("(\\d{6})[ .]?P");
 
     private static final Pattern PRE_GRANT_11 = Pattern.compile("(20\\d{2})[/-]?(\\d{7})(?:[ .]?([A-Z]\\d?))?");
     private static final Pattern PRE_GRANT_10 = Pattern.compile("(20\\d{2})(\\d{6})(?:[ .]?([A-Z]\\d?))?");
@@ -114,8 +117,8 @@ final class UsNumberFormat implements OfficeNumberFormat {
     }
 
     /**
-     * @param contiguous the 8 digits were written without separator, so they may already be the pre-2001
-     *                   DOCDB form serial + YY
+     * @param contiguous the 8 digits were written without separator, so they may already be the old
+     *                   DOCDB form serial + YY (with kind P for a provisional: {@code 98491007P})
      */
     private static NormalizedNumber application(NumberText t, String year, String series, String serial,
                                                 String trailingKind, boolean contiguous) {
@@ -125,8 +128,13 @@ final class UsNumberFormat implements OfficeNumberFormat {
         boolean provisional = isProvisionalSeries(series);
         String kind = provisional ? "P" : series.equals(DESIGN_SERIES) ? "F" : "A";
         String written = t.kind(trailingKind);
-        if (written != null && !written.equals(kind)) {
+        // Old DOCDB form of a provisional or design (98491007P, 12345610F): the kind is all that tells.
+        boolean oldFormKind = contiguous && ("P".equals(written) || "F".equals(written)) && !written.equals(kind);
+        if (written != null && !written.equals(kind) && !oldFormKind) {
             return null;
+        }
+        if (oldFormKind) {
+            kind = written;
         }
         if (year == null) {
             return t.result("US", series + serial, kind, null);
@@ -134,8 +142,8 @@ final class UsNumberFormat implements OfficeNumberFormat {
         String st13 = "US" + ST13_PATENT + year + series + serial;
         int filingYear = Integer.parseInt(year);
         String yy = year.substring(2);
-        if (contiguous && filingYear < FIRST_NEW_FORM_YEAR && !seriesInUseBefore2011(series)
-                && serial.endsWith(yy)) {
+        if (contiguous && filingYear <= FIRST_NEW_FORM_YEAR
+                && (oldFormKind || !seriesInUseBefore2012(series)) && serial.endsWith(yy)) {
             // Already the old DOCDB form serial + YY: 26562999 is 09/265,629 filed 1999 (no series 26 then).
             return t.result("US", series + serial, kind, null);
         }
@@ -154,10 +162,10 @@ final class UsNumberFormat implements OfficeNumberFormat {
         return filingYear < FIRST_NEW_FORM_YEAR;
     }
 
-    /** Series codes the USPTO had used before 2011: utility 02 to 12, designs, provisionals, reexaminations. */
-    static boolean seriesInUseBefore2011(String series) {
+    /** Series codes the USPTO had used before 2012: utility 02 to 13, designs, provisionals, reexaminations. */
+    static boolean seriesInUseBefore2012(String series) {
         int code = Integer.parseInt(series);
-        return (code >= 2 && code <= 12) || code == 29 || code == 35 || code == 60 || code == 61
+        return (code >= 2 && code <= 13) || code == 29 || code == 35 || code == 60 || code == 61
                 || code == 90 || code == 95 || code == 96;
     }
 

@@ -125,6 +125,12 @@ class NumberNormalizerTest {
         assertThat(n.docdb()).isEqualTo(docdb);
         assertThat(n.type()).isEqualTo(type);
         assertThat(n.original()).isEqualTo(text.strip());
+        // The DOCDB form is itself accepted and normalises to itself.
+        NormalizedNumber again = normalizer.normalize(n.country(), n.docdb(), type);
+        assertThat(again.docdb()).isEqualTo(docdb);
+        if (again.st13() != null) { // old DOCDB forms (JP.131699.A) no longer show the year
+            assertThat(again.st13()).isEqualTo(n.st13());
+        }
     }
 
     @ParameterizedTest(name = "{0} ''{1}'' -> st13 {2}")
@@ -178,6 +184,8 @@ class NumberNormalizerTest {
     void usApplicationWithFilingDateGivesDocdbYearForm(String text, String date, String docdb) {
         NormalizedNumber n = normalizer.normalize("US", text, NumberType.APPLICATION, LocalDate.parse(date));
         assertThat(n.docdb()).isEqualTo(docdb);
+        // DOCDB data needs no filing date: read back, it keeps its number and kind.
+        assertThat(normalizer.normalize("US", n.docdb(), NumberType.APPLICATION).docdb()).isEqualTo(docdb);
     }
 
     @Test
