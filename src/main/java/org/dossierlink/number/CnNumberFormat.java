@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * The check digit is verified (mod 11 with weights 2,3,4,5,6,7,8,9,2,3,4,5, 10 written X), which holds for
  * every CN application number in the corpus; the OPS original form without the dot
  * ({@code 2013800622588}) is accepted only when its last digit is the check digit. Type digit 1 or 8
- * (PCT national phase) gives kind A, 2 or 9 kind U, 3 kind S. The epodoc form YYYY + type + 6-digit serial
+ * (PCT national phase) gives kind A, 2 or 9 kind U, 3 (design) kind F, DOCDB's application kind for designs. The epodoc form YYYY + type + 6-digit serial
  * ({@code CN20138062258}, corpus {@code biblio_CN104968889A.xml}) gives the 12-digit form with the serial
  * padded to 7 digits. ST.13, as CNIPA writes it in its "standard" data format (corpus {@code cn_new1.xml},
  * {@code 202111286633.X} = {@code 102021001286633}): {@code CN} + IP type (10 invention, 20 utility model,
@@ -101,7 +101,7 @@ final class CnNumberFormat implements OfficeNumberFormat {
         return switch (type) {
             case '1', '8' -> "A";
             case '2', '9' -> "U";
-            case '3' -> "S";
+            case '3' -> "F";
             default -> null;
         };
     }

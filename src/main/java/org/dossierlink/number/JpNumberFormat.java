@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
  * {@code 特願2013-123456}, {@code JP2013123456} give {@code JP.2013123456.A}; the epodoc form
  * YYYY + 7-digit serial ({@code JP20130123456}) gives the same. A Japanese era year
  * ({@code H25-123456}, {@code 平成25年特許願第123456号}; H = Heisei, S = Showa, R = Reiwa, T = Taisho)
- * is converted to the western year (H25 = 2013). ST.13: {@code JP} + {@code 10} + YYYY + 6-digit serial.</li>
+ * is converted to the western year (H25 = 2013). DOCDB writes applications filed before 2000 as serial
+ * (no padding) + two-digit western year ({@code H11-001316} gives {@code JP.131699.A}), and such a
+ * DOCDB number of 3 to 8 digits is accepted as it is (the Global Dossier pattern for JP applications,
+ * {@code [0-9]{3,10}}, allows it too). ST.13: {@code JP} + {@code 10} + YYYY + 6-digit serial.</li>
  * <li>Publication: unexamined publications YYYY + 6-digit serial, zero-padded as in DOCDB
  * ({@code P2010-43647A} and the Global Dossier form {@code 201043647} give {@code JP.2010043647.A});
  * before 2000 JPO numbered publications by era year and DOCDB keeps the era letter
@@ -30,6 +33,10 @@ final class JpNumberFormat implements OfficeNumberFormat {
     private static final Pattern EPODOC = Pattern.compile("((?:19|20)\\d{2})0(\\d{6})");
     private static final Pattern ERA_SERIAL = Pattern.compile("P?([HSRT])(\\d{1,2})[-/ ]?(\\d{1,6})" + KIND);
     private static final Pattern PATENT = Pattern.compile("P?(\\d{6,7})" + KIND);
+    /** An application number already in DOCDB's pre-2000 form, serial + YY ({@code 131699}). */
+    private static final Pattern APPLICATION_OLD_DOCDB = Pattern.compile("(\\d{3,8})(?:[ .]?(A|U))?");
+    /** First filing year DOCDB writes as YYYY + serial; earlier applications are serial + YY. */
+    private static final int FIRST_YEAR_PREFIXED = 2000;
 
     @Override
     public NormalizedNumber parse(NumberText t) {
@@ -64,6 +71,11 @@ final class JpNumberFormat implements OfficeNumberFormat {
         if (!t.application() && m.matches()) {
             return publication(t, m.group(1), m.group(2));
         }
+        m = APPLICATION_OLD_DOCDB.matcher(body);
+        if (t.application() && m.matches() && !t.kindsDisagree(m.group(2))) {
+            String kind = t.kind(m.group(2));
+            return t.result("JP", m.group(1), kind == null ? "A" : kind, null);
+        }
         return null;
     }
 
@@ -74,7 +86,18 @@ final class JpNumberFormat implements OfficeNumberFormat {
         }
         String padded = OfficeNumberFormat.pad(serial, 6);
         String st13 = "JP" + ("U".equals(kind) ? ST13_UTILITY_MODEL : ST13_PATENT) + year + padded;
-        return t.result("JP", year + padded, kind == null ? "A" : kind, st13);
+        String number = Integer.parseInt(year) < FIRST_YEAR_PREFIXED
+                ? stripZeros(padded) + year.substring(2)
+                : year + padded;
+        return t.result("JP", number, kind == null ? "A" : kind, st13);
+    }
+
+    private static String stripZeros(String digits) {
+        int i = 0;
+        while (i < digits.length() - 1 && digits.charAt(i) == '0') {
+            i++;
+        }
+        return digits.substring(i);
     }
 
     private static NormalizedNumber publication(NumberText t, String number, String trailingKind) {

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 /**
  * Turns patent numbers as offices and people write them into DOCDB-style {@link NormalizedNumber}s.
  *
- * <p>Thread-safe and immutable: all patterns are compiled once, the happy path allocates only the
- * cleaned string and the result, and throws nothing. One instance can serve the whole process.
+ * <p>Thread-safe and immutable: all patterns are compiled once; the happy path throws nothing and allocates
+ * little (matchers, the cleaned string, the result): a few microseconds a call. One instance can serve the
+ * whole process.
  *
  * <h2>Rules in short</h2>
  * <table>
@@ -27,14 +28,15 @@ import java.util.regex.Pattern;
  * YYYY + 7 digits read back ({@link EpNumberFormat})</td></tr>
  * <tr><td>EP</td><td>{@code EP 1 612 402 A1}</td><td>{@code EP.1612402.A1}</td><td>publication 7 digits</td></tr>
  * <tr><td>US</td><td>{@code 13/167,395} (+ filing date 2011)</td><td>{@code US.13167395.A}
- * ({@code US.201113167395.A})</td><td>DOCDB year prefix only when the year is known; provisionals
+ * ({@code US.201113167395.A})</td><td>DOCDB year form only when the filing date is given (serial + YY
+ * before series 13, {@code US.55313006.A}); designs kind F; provisionals
  * (series 60-63, {@code 516238 P}, {@code 201462081944P}) kind P ({@link UsNumberFormat})</td></tr>
  * <tr><td>US</td><td>{@code US 2012/0123456 A1}, {@code 7,123,456}, {@code RE41234}</td>
  * <td>{@code US.2012123456.A1}, {@code US.7123456}, {@code US.RE41234}</td><td>pre-grant: zero after
  * the year dropped; patents: padding zeros dropped</td></tr>
  * <tr><td>JP</td><td>{@code JP 2013-123456}, {@code 特願2013-123456}, {@code H25-123456}</td>
- * <td>{@code JP.2013123456.A}</td><td>YYYY + 6-digit serial, era years converted
- * ({@link JpNumberFormat})</td></tr>
+ * <td>{@code JP.2013123456.A}</td><td>YYYY + 6-digit serial, era years converted; before 2000
+ * serial + YY, {@code JP.131699.A} ({@link JpNumberFormat})</td></tr>
  * <tr><td>KR</td><td>{@code 10-2016-0063019}, {@code 2008-0124668}</td><td>{@code KR.20160063019.A}</td>
  * <td>type code dropped from applications, kept in registrations ({@link KrNumberFormat})</td></tr>
  * <tr><td>CN</td><td>{@code 201110076986.7}, {@code CN 102298232 A}</td><td>{@code CN.201110076986.A},
@@ -65,7 +67,8 @@ import java.util.regex.Pattern;
  * <li>Trim; full-width characters folded (NFKC); Japanese markers read: {@code 特願}, {@code 実願},
  * {@code 特許願} mark an application, {@code 特開}, {@code 特表}, {@code 再表}, {@code 特公}, {@code 実開},
  * {@code 特許第…号} a publication (a marker that contradicts the requested type is malformed); the era
- * names {@code 令和}, {@code 平成}, {@code 昭和}, {@code 大正} become R, H, S, T and {@code 年} a dash.</li>
+ * names {@code 令和}, {@code 平成}, {@code 昭和}, {@code 大正} (and the short forms {@code 令}, {@code 平},
+ * {@code 昭} of {@code 特願平11-123456}) become R, H, S, T and {@code 年} a dash.</li>
  * <li>Upper case; runs of white space become one space; a space or comma between two digits is a
  * digit-group separator and goes ({@code EP 1 612 402 A1}, {@code 60/984,910}).</li>
  * <li>A country prefix ({@code JP 2013-123456}, {@code EP.2400812.A1}, {@code EP20100167109}) equal to the
@@ -79,7 +82,7 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>{@code number}: the DOCDB doc-number (digits, letters for a few US and JP forms), no separators,
  * check digits dropped; {@code kind}: for applications the DOCDB application kind (A, or P for a US
- * provisional, U for utility models, W for a PCT application), for publications the kind as written, or
+ * provisional, U for utility models, F for designs, W for a PCT application), for publications the kind as written, or
  * null when none was written (the number service answers the same, see
  * {@code number_original_to_docdb_RU2015124071.xml}).</li>
  * <li>{@code type}: the requested type; null means APPLICATION. PRIORITY numbers are parsed with the
@@ -92,10 +95,14 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <h2>US filing years</h2>
- * DOCDB prefixes US application numbers with the filing year ({@code 13/167,395} filed 2011 is
- * {@code US.201113167395.A}), which the written number does not carry. Callers that know the filing date
- * (the importer does, from the data it imports) use {@link #normalize(String, String, NumberType, LocalDate)}
- * so that their keys match DOCDB; without the date the number stays series + serial ({@code 13167395}).
+ * DOCDB writes US application numbers with the filing year, which the written number does not carry:
+ * YYYY + series + serial since series 13 (late 2010; {@code 13/167,395} filed 2011 is
+ * {@code US.201113167395.A}), serial + YY before ({@code 11/553,130} filed 2006 is {@code US.55313006.A}).
+ * Callers that know the filing date (the importer does, from the data it imports) use
+ * {@link #normalize(String, String, NumberType, LocalDate)} so that their keys match DOCDB; without the
+ * date the number stays series + serial ({@code 13167395}), a key that matches only other dateless
+ * normalisations of the same number. Numbers already in DOCDB form ({@code US.201113167395.A},
+ * {@code US.55313006.A}) need no date and keep their number.
  */
 public final class NumberNormalizer {
 
@@ -181,7 +188,7 @@ public final class NumberNormalizer {
             s = APPLICATION_MARKERS.matcher(s).replaceAll("");
             s = PUBLICATION_MARKERS.matcher(s).replaceAll("");
             s = s.replace("令和", "R").replace("平成", "H").replace("昭和", "S").replace("大正", "T")
-                    .replace("年", "-");
+                    .replace("令", "R").replace("平", "H").replace("昭", "S").replace("年", "-");
             s = JAPANESE_NOISE.matcher(s).replaceAll("");
             if (!isAscii(s)) {
                 throw malformed(code, original, parseAs, "it contains characters that are not part of a number");
@@ -219,7 +226,7 @@ public final class NumberNormalizer {
         if (!code.equals("WO") && parseAs == NumberType.APPLICATION) {
             // The DOCDB form of a PCT application names the receiving office: US.2016015853.W
             Matcher w = WoNumberFormat.PCT_UNDER_OFFICE.matcher(body);
-            if (w.matches() && w.group(3) != null) {
+            if (w.matches() && (w.group(3) != null || w.group(4) != null)) {
                 NormalizedNumber pct = WoNumberFormat.pctUnderOffice(t, code);
                 if (pct != null) {
                     return pct;
@@ -250,6 +257,15 @@ public final class NumberNormalizer {
             throw malformed(code, original, parseAs, "it matches none of the " + code + " formats");
         }
         return result;
+    }
+
+    /**
+     * The number as DOCDB data writes it, for export to DOCDB-based systems: {@link NormalizedNumber#docdb()},
+     * except for PCT applications, which DOCDB files under the receiving office: {@code WO.2016US015853.W}
+     * gives {@code US.2016015853.W}, {@code WO.2002CH000573.W} (before 2004) gives {@code CH.0200573.W}.
+     */
+    public String docdbExchangeForm(NormalizedNumber number) {
+        return WoNumberFormat.docdbExchangeForm(number);
     }
 
     /** True for an ST.3 code (or WIPO/PCT) this normaliser accepts, in any case, with surrounding blanks. */

@@ -15,18 +15,31 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>given a year-prefixed form ({@code 201113167395}, epodoc {@code US201113167395}), the number is kept;</li>
  * <li>given series/serial and a filing date ({@link NumberNormalizer#normalize(String, String, NumberType,
- * LocalDate)}), the DOCDB form is built: filing year + series + serial. For applications filed before 2001
- * DOCDB writes the 6-digit serial followed by the two-digit year instead (corpus
- * {@code legal_CA2300029C.xml}: priority {@code US.26562999.A} filed 1999-03-09, i.e. 09/265,629); that form
- * is built for filing years up to 2000, and an 8-digit text already in it (ending in the filing year's two
- * digits) is kept. The corpus shows the old form for 1999 and the year-prefixed form from 2011; the
- * cut-over at 2001 is the assumption for the years between. The filing date is the date the USPTO gives the
- * application; for national-stage (371) entries DOCDB's year was not checked against data;</li>
+ * LocalDate)}), the DOCDB form is built. DOCDB changed its US application format in late 2010, when the
+ * USPTO began series code 13:
+ * <ul>
+ * <li>new form, filing year + series + serial: utility series 13 and later, and the other series (29
+ * designs, 60-63 provisionals, 90 reexaminations...) filed from 2011 ({@code 13/167,395} filed 2011 is
+ * {@code US.201113167395.A}, {@code 13/835,222} filed 2013 is {@code US.201313835222.A});</li>
+ * <li>old form, 6-digit serial + two-digit filing year: utility series up to 12, and the other series
+ * filed up to 2010 ({@code 11/553,130} filed 2006-10-26 is {@code US.55313006.A}, corpus Global Dossier
+ * cassette {@code cassette_issue99_US16740760_US17193105.yaml}; priority {@code US.26562999.A} filed
+ * 1999-03-09, i.e. 09/265,629, corpus {@code legal_CA2300029C.xml}). An 8-digit text already in the old
+ * form is kept: filed up to 2011, ending in the filing year's two digits, and starting with two digits
+ * that were no series code in use then ({@code 26562999} filed 1999) or followed by kind P or F, which
+ * only the old DOCDB form of a provisional or design has outside series 60-63 and 29
+ * ({@code 98491007P} is 60/984,910 of 2007). Numbers already in DOCDB form need no filing date: without
+ * one, 8 digits are kept as they are, so DOCDB data read back gives the same key. Whether DOCDB wrote non-utility applications
+ * filed in December 2010 in the new form was not checked against data.</li>
+ * </ul>
+ * The filing date is the date the USPTO gives the application; for national-stage (371) entries, whose
+ * application date in the data is the PCT filing date, DOCDB's year was not checked against data;</li>
  * <li>given series/serial without a filing date, the number is the 8 digits series + serial
  * ({@code 13167395}): the DOCDB year cannot be derived, and a key without a year is better than a wrong
  * year. Callers that store numbers (the importer) pass the filing date so keys match DOCDB data.</li>
  * </ul>
- * Kind A, except provisional applications (series 60 to 63, or a trailing {@code P}): kind P, as DOCDB
+ * Kind A, except design applications (series 29): kind F, and provisional applications (series 60 to 63,
+ * or a trailing {@code P}): kind P, as DOCDB
  * ({@code 60/984,910}, {@code 201462081944P}, epodoc {@code US201261713164P}). The EP B310 form
  * {@code 516238 P} has no series code; with a filing date the series is derived from the date where the
  * USPTO used one series for the whole period (60: 1995-06-08 to 2007-11-30, 61: 2008 to 2014-09-30,
@@ -35,7 +48,8 @@ import java.util.regex.Pattern;
  *
  * <h2>Publications</h2>
  * <ul>
- * <li>Pre-grant publications {@code US 2012/0123456 A1} (11 digits YYYY + 7-digit serial): DOCDB drops the
+ * <li>Pre-grant publications {@code US 2012/0123456 A1}, {@code US 2017-0071586 A1} (USPTO Open Data
+ * Portal) (11 digits YYYY + 7-digit serial): DOCDB drops the
  * leading zero of the serial, giving {@code US.2012123456.A1}; the 10-digit DOCDB/epodoc form
  * {@code US2012057518} is kept. A serial that does not start with 0 is kept whole (11 digits).</li>
  * <li>Patents {@code 7,123,456}, {@code 08926509} (Red Book zero padding): digits without leading zeros,
@@ -49,16 +63,22 @@ final class UsNumberFormat implements OfficeNumberFormat {
     private static final Pattern SERIES_SERIAL = Pattern.compile("(\\d{2})[/ -]?(\\d{6})(?:[ .]?([A-Z]))?");
     private static final Pattern YEAR_SERIES_SERIAL =
             Pattern.compile("((?:19|20)\\d{2})(\\d{2})(\\d{6})(?:[ .]?([A-Z]))?");
-    private static final Pattern PROVISIONAL_SERIAL_ONLY = Pattern.compile("(\\d{6}) ?P");
+    private static final Pattern PROVISIONAL_SERIAL_ONLY = Pattern.compile("(\\d{6})[ .]?P");
 
-    private static final Pattern PRE_GRANT_11 = Pattern.compile("(20\\d{2})/?(\\d{7})(?:[ .]?([A-Z]\\d?))?");
+    private static final Pattern PRE_GRANT_11 = Pattern.compile("(20\\d{2})[/-]?(\\d{7})(?:[ .]?([A-Z]\\d?))?");
     private static final Pattern PRE_GRANT_10 = Pattern.compile("(20\\d{2})(\\d{6})(?:[ .]?([A-Z]\\d?))?");
     private static final Pattern PATENT = Pattern.compile("0*([1-9]\\d{0,7})(?:[ .]?([A-Z]\\d?))?");
     private static final Pattern LETTERED_PATENT =
             Pattern.compile("(RE|PP|RX|AI|D|H|T|X)0*([1-9]\\d{0,6})(?:[ .]?([A-Z]\\d?))?");
 
-    /** First filing year DOCDB writes as YYYY + series + serial; earlier years are serial + YY. */
-    private static final int FIRST_YEAR_PREFIXED = 2001;
+    /** Design applications; DOCDB gives them application kind F. */
+    private static final String DESIGN_SERIES = "29";
+    /** First utility series code DOCDB writes as YYYY + series + serial; earlier series are serial + YY. */
+    private static final int FIRST_NEW_FORM_UTILITY_SERIES = 13;
+    /** Last utility series code (02 to 28 are utility applications). */
+    private static final int LAST_UTILITY_SERIES = 28;
+    /** First filing year DOCDB writes in the new form for the series that are not utility applications. */
+    private static final int FIRST_NEW_FORM_YEAR = 2011;
 
     private static final LocalDate SERIES_60_START = LocalDate.of(1995, 6, 8);
     private static final LocalDate SERIES_60_END = LocalDate.of(2007, 11, 30);
@@ -97,8 +117,8 @@ final class UsNumberFormat implements OfficeNumberFormat {
     }
 
     /**
-     * @param contiguous the 8 digits were written without separator, so they may already be the pre-2001
-     *                   DOCDB form serial + YY
+     * @param contiguous the 8 digits were written without separator, so they may already be the old
+     *                   DOCDB form serial + YY (with kind P for a provisional: {@code 98491007P})
      */
     private static NormalizedNumber application(NumberText t, String year, String series, String serial,
                                                 String trailingKind, boolean contiguous) {
@@ -106,22 +126,47 @@ final class UsNumberFormat implements OfficeNumberFormat {
             return null;
         }
         boolean provisional = isProvisionalSeries(series);
-        String kind = provisional ? "P" : "A";
+        String kind = provisional ? "P" : series.equals(DESIGN_SERIES) ? "F" : "A";
         String written = t.kind(trailingKind);
-        if (written != null && !written.equals(kind)) {
+        // Old DOCDB form of a provisional or design (98491007P, 12345610F): the kind is all that tells.
+        boolean oldFormKind = contiguous && ("P".equals(written) || "F".equals(written)) && !written.equals(kind);
+        if (written != null && !written.equals(kind) && !oldFormKind) {
             return null;
+        }
+        if (oldFormKind) {
+            kind = written;
         }
         if (year == null) {
             return t.result("US", series + serial, kind, null);
         }
         String st13 = "US" + ST13_PATENT + year + series + serial;
-        if (Integer.parseInt(year) < FIRST_YEAR_PREFIXED) {
-            String yy = year.substring(2);
-            // Already in the old DOCDB form (serial + YY, e.g. 26562999 for 09/265,629 filed 1999)?
-            String number = contiguous && (series + serial).endsWith(yy) ? series + serial : serial + yy;
-            return t.result("US", number, kind, number.equals(series + serial) ? null : st13);
+        int filingYear = Integer.parseInt(year);
+        String yy = year.substring(2);
+        if (contiguous && filingYear <= FIRST_NEW_FORM_YEAR
+                && (oldFormKind || !seriesInUseBefore2012(series)) && serial.endsWith(yy)) {
+            // Already the old DOCDB form serial + YY: 26562999 is 09/265,629 filed 1999 (no series 26 then).
+            return t.result("US", series + serial, kind, null);
+        }
+        if (oldDocdbForm(series, filingYear)) {
+            return t.result("US", serial + yy, kind, st13);
         }
         return t.result("US", year + series + serial, kind, st13);
+    }
+
+    /** True when DOCDB writes the application as serial + YY rather than YYYY + series + serial. */
+    static boolean oldDocdbForm(String series, int filingYear) {
+        int code = Integer.parseInt(series);
+        if (code <= LAST_UTILITY_SERIES) {
+            return code < FIRST_NEW_FORM_UTILITY_SERIES;
+        }
+        return filingYear < FIRST_NEW_FORM_YEAR;
+    }
+
+    /** Series codes the USPTO had used before 2012: utility 02 to 13, designs, provisionals, reexaminations. */
+    static boolean seriesInUseBefore2012(String series) {
+        int code = Integer.parseInt(series);
+        return (code >= 2 && code <= 13) || code == 29 || code == 35 || code == 60 || code == 61
+                || code == 90 || code == 95 || code == 96;
     }
 
     static boolean isProvisionalSeries(String series) {

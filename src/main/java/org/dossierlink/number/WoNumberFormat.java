@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * two-digit-year form {@code PCT/US09/54677} gives {@code WO.2009US054677.W} (years from 78 are 19xx,
  * PCT started in 1978). Also accepted: the epodoc form {@code WO2016US15853}, the receiving-office forms
  * {@code US2016/015853} and {@code KR2018016728} (OPS "original", JPO {@code pct-or-regional-filing-data}),
- * and the DOCDB form {@code US.2016015853.W}. Number: 4-digit year + receiving office + 6-digit serial.
+ * and the DOCDB forms {@code US.2016015853.W} and, before 2004, {@code CH.0200573.W} (given with the
+ * receiving office as office). Number: 4-digit year + receiving office + 6-digit serial.
  * DOCDB itself files an international application under the receiving office's country code
  * ({@code US.2016015853.W}, corpus {@code biblio_application_US2016015853W.xml}); dossierlink keeps it
  * under WO, so that one PCT application has one key whichever way it was written, and accepts the
@@ -29,9 +30,16 @@ final class WoNumberFormat implements OfficeNumberFormat {
     static final Pattern PCT = Pattern.compile(
             "(?:PCT)?" + SEP + "([A-Z]{2})" + SEP + "[.]?(?:(\\d{4})" + SEP + "(\\d{6})|(\\d{4}|\\d{2})[ /-]+(\\d{1,6}))"
                     + "(?:[ .]?(W))?");
+    /** DOCDB before 2004, receiving office + YY + 5-digit serial + W: CH0200573W. */
+    private static final Pattern PCT_OLD_DOCDB = Pattern.compile("([A-Z]{2})[ .]?(\\d{2})(\\d{5})[ .]?W");
     private static final Pattern PCT_EPODOC = Pattern.compile("(\\d{4})([A-Z]{2})(\\d{1,6})(?:[ .]?(W))?");
-    /** The PCT layout under a national office: YYYY/NNNNNN or YYYYNNNNNN.W. */
-    static final Pattern PCT_UNDER_OFFICE = Pattern.compile("(\\d{4})(?:/(\\d{6})|[ .]?(\\d{6})[ .]?W)");
+    /**
+     * The PCT layout under a national office: YYYY/NNNNNN, or the DOCDB forms YYYYNNNNNN.W (from 2004) and
+     * YYNNNNN.W (before 2004).
+     */
+    static final Pattern PCT_UNDER_OFFICE =
+            Pattern.compile("(\\d{4})(?:/(\\d{6})|[ .]?(\\d{6})[ .]?W)|(\\d{2})[ .]?(\\d{5})[ .]?W");
+    private static final Pattern NORMALISED_PCT = Pattern.compile("(\\d{4})([A-Z]{2})(\\d{6})");
     private static final Pattern SLASH = Pattern.compile("/");
     private static final Pattern PUBLICATION_4 = Pattern.compile("((?:19|20)\\d{2})(\\d{6})(?:[ .]?([A-Z]\\d?))?");
     private static final Pattern PUBLICATION_2 = Pattern.compile("(\\d{2})(\\d{5,6})(?:[ .]?([A-Z]\\d?))?");
@@ -48,6 +56,10 @@ final class WoNumberFormat implements OfficeNumberFormat {
                 return m.group(2) != null
                         ? pct(t, m.group(1), m.group(2), m.group(3))
                         : pct(t, m.group(1), m.group(4), m.group(5));
+            }
+            m = PCT_OLD_DOCDB.matcher(body);
+            if (m.matches()) {
+                return pct(t, m.group(1), m.group(2), m.group(3));
             }
             m = PCT_EPODOC.matcher(body);
             if (m.matches()) {
@@ -85,7 +97,28 @@ final class WoNumberFormat implements OfficeNumberFormat {
         if (!t.application() || !m.matches()) {
             return null;
         }
+        if (m.group(4) != null) {
+            return pct(t, office, m.group(4), m.group(5));
+        }
         return pct(t, office, m.group(1), m.group(2) != null ? m.group(2) : m.group(3));
+    }
+
+    /**
+     * The number as DOCDB itself writes it: a PCT application under its receiving office, YYYY + 6-digit
+     * serial from 2004 ({@code US.2016015853.W}) and YY + 5-digit serial before ({@code CH.0200573.W});
+     * any other number unchanged.
+     */
+    static String docdbExchangeForm(NormalizedNumber n) {
+        Matcher m = NORMALISED_PCT.matcher(n.number());
+        if (!n.country().equals("WO") || !"W".equals(n.kind()) || !m.matches()) {
+            return n.docdb();
+        }
+        String year = m.group(1);
+        String serial = m.group(3);
+        if (Integer.parseInt(year) < 2004 && serial.startsWith("0")) {
+            return m.group(2) + "." + year.substring(2) + serial.substring(1) + ".W";
+        }
+        return m.group(2) + "." + year + serial + ".W";
     }
 
     @Override

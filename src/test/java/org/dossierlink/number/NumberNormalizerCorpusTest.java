@@ -350,6 +350,8 @@ class NumberNormalizerCorpusTest {
         } else if ("W".equals(docdb.kind())) {
             // DOCDB files a PCT application under the receiving office: US.2016015853.W is WO.2016US015853.W
             expected = "WO." + docdb.number().substring(0, 4) + docdb.country() + docdb.number().substring(4) + ".W";
+            assertThat(NORMALIZER.docdbExchangeForm(NORMALIZER.normalize(office, docdb.text(), g.type())))
+                    .isEqualTo(docdb.text());
         } else {
             expected = docdb.text();
         }
@@ -387,7 +389,7 @@ class NumberNormalizerCorpusTest {
         assertThat(b1).containsExactly(
                 "EP.1599469.B1",      // B110 + B130
                 "EP.04818324.A",      // B210 04818324.8
-                "US.200360516238.P",  // B310 "516238 P", B330 US, B320 20031031: provisional 60/516,238
+                "US.51623803.P",      // B310 "516238 P", B330 US, B320 20031031: provisional 60/516,238
                 "EP.0529854.A",       // B561 EP-A- 0 529 854
                 "WO.2004032928.A",    // B561 WO-A-20/04032928
                 "EP.06005248.A",      // B620EP parent anum 06005248.7
@@ -470,16 +472,16 @@ class NumberNormalizerCorpusTest {
     @Test
     void usptoRedAndYellowBook() throws Exception {
         assertThat(usNumbers("uspto/redbook-samples/US08926509.xml", true)).containsExactly(
-                "US.8926509.B2", "US.200812134151.A",
-                "US.200760968023.P",      // us-provisional-application 60968023 of 2007-08-24
+                "US.8926509.B2", "US.13415108.A", // 12/134,151 of 2008: series 12, old DOCDB form
+                "US.96802307.P",          // us-provisional-application 60968023 of 2007-08-24 (old DOCDB form)
                 "US.2009054737.A1");      // related-publication 20090054737
         assertThat(usNumbers("uspto/redbook-samples/US08930553.xml", true)).containsExactly(
                 "US.8930553.B2", "US.201213648029.A", "US.2014101323.A1");
         assertThat(usNumbers("uspto/redbook-samples/US20050004437A1.xml", true)).containsExactly(
-                "US.2005004437.A1", "US.200410830857.A",
+                "US.2005004437.A1", "US.83085704.A",
                 "CH.197401",              // priority-claim CH 1974/01
                 "WO.2002CH000573.W",      // continuation parent PCT/CH02/00573 (country US in the data)
-                "US.200410830857.A");     // continuation child
+                "US.83085704.A");         // continuation child
         // A national-stage (371) entry: the application date is the PCT filing date, not the year DOCDB
         // would give the US serial, so the number is normalised without a date.
         assertThat(usNumbers("uspto/redbook-samples/US20210049351A1.xml", false)).containsExactly(
@@ -534,7 +536,7 @@ class NumberNormalizerCorpusTest {
         found.add(new Found(text(first(pctPub, "country")), text(first(pctPub, "doc-number")), NumberType.PUBLICATION, null));
         assertThat(found.stream().map(Found::normalised).toList()).containsExactly(
                 "CN.200880114428.A",      // 200880114428.1, type 8: PCT national phase
-                "US.200760984910.P",      // priority US 60/984,910 of 2007-11-02, kind="international"
+                "US.98491007.P",          // priority US 60/984,910 of 2007-11-02, kind="international"
                 "WO.2008US081493.W",      // PCT/US2008/081493 (country US in the data)
                 "WO.2009058797");         // WO 2009/058797
     }
@@ -561,6 +563,101 @@ class NumberNormalizerCorpusTest {
         NormalizedNumber p = NORMALIZER.normalize(text(first(pub, "WIPOST3Code")),
                 text(first(pub, "DocNumber")) + text(first(pub, "Kind")), NumberType.PUBLICATION);
         assertThat(p.docdb()).isEqualTo("CN.113781974.A");
+    }
+
+    // ---------------------------------------------------------------- JSON from Global Dossier and the USPTO ODP
+
+    private static final Pattern GD_MEMBER = Pattern.compile(
+            "\"appNum\": ?\"(\\w+)\".*?\"countryCode\": ?\"(\\w+)\".*?\"appDateStr\": ?\"([\\d/]+)\".*?"
+                    + "\"docNum\": ?\\{\\s*\"country\": ?\"(\\w+)\",\\s*\"docNumber\": ?\"(\\w+)\"",
+            Pattern.DOTALL);
+    private static final Pattern GD_PUBLICATION = Pattern.compile(
+            "\"pubCountry\": \"(\\w+)\",\\s*\"pubNum\": \"(\\w+)\",\\s*\"pubDate\": \\d+,\\s*\"kindCode\": \"(\\w+)\"");
+    private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/uuuu");
+
+    @Test
+    void globalDossierFamilyApplicationNumbersWithDatesGiveItsDocdbNumbers() throws IOException {
+        String json = Files.readString(corpus().resolve("global-dossier/family_US16123456.json"));
+        List<String> checked = new ArrayList<>();
+        java.util.regex.Matcher m = GD_MEMBER.matcher(json);
+        while (m.find()) {
+            LocalDate date = LocalDate.parse(m.group(3), US_DATE);
+            NormalizedNumber n = NORMALIZER.normalize(m.group(2), m.group(1), NumberType.APPLICATION, date);
+            // Global Dossier's docNum is the DOCDB application number (year-prefixed for the US).
+            assertThat(n.docdb()).isEqualTo(m.group(4) + "." + m.group(5) + ".A");
+            checked.add(n.docdb());
+        }
+        assertThat(checked).containsExactly("JP.2017187096.A", "US.201816123456.A", "US.202017130468.A");
+
+        List<String> publications = new ArrayList<>();
+        m = GD_PUBLICATION.matcher(json);
+        while (m.find()) {
+            publications.add(NORMALIZER.normalize(m.group(1), m.group(2) + m.group(3), NumberType.PUBLICATION).docdb());
+        }
+        assertThat(publications).containsExactly("JP.2019061579.A", "JP.6768620.B2",
+                "US.2019095759.A1", "US.10902286.B2", "US.2021110206.A1");
+    }
+
+    @Test
+    void globalDossierCassetteFamilyOfSeventeenMembers() throws IOException {
+        String yaml = Files.readString(corpus().resolve("global-dossier/cassette_issue99_US16740760_US17193105.yaml"));
+        List<String> checked = new ArrayList<>();
+        java.util.regex.Matcher m = GD_MEMBER.matcher(yaml);
+        while (m.find()) {
+            LocalDate date = LocalDate.parse(m.group(3), US_DATE);
+            NormalizedNumber n = NORMALIZER.normalize(m.group(2), m.group(1), NumberType.APPLICATION, date);
+            assertThat(n.key()).as(m.group(2) + " " + m.group(1) + " filed " + date)
+                    .isEqualTo(m.group(4) + m.group(5));
+            checked.add(n.docdb());
+        }
+        assertThat(checked).containsExactly(
+                "US.55313006.A",        // 11/553,130 filed 2006: old DOCDB form serial + YY
+                "US.201615083993.A", "US.202016740760.A", "US.202117329039.A", "US.202218077336.A",
+                "US.201313835222.A", "CA.2878447.A", "MX.2015000344", "AU.2013287263.A", "TW.102123963",
+                "AU.2018282372.A", "US.201916417733.A", "AU.2020227066.A", "US.202117193105.A",
+                "AU.2022202904.A", "US.202217990993.A", "AU.2024201929.A");
+    }
+
+    @Test
+    void globalDossierDocumentListNumber() throws IOException {
+        String json = Files.readString(corpus().resolve("global-dossier/doclist_JP2017187096.json"));
+        java.util.regex.Matcher m = Pattern.compile("\"docNumber\": \"([^\"]+)\"").matcher(json);
+        assertThat(m.find()).isTrue();
+        assertThat(m.group(1)).isEqualTo("2017187096.A");
+        assertThat(NORMALIZER.normalize("JP", m.group(1), NumberType.APPLICATION).docdb()).isEqualTo("JP.2017187096.A");
+    }
+
+    @Test
+    void usptoOpenDataPortalNumbers() throws IOException {
+        Path odp = corpus().resolve("uspto/odp");
+        String biblio = Files.readString(odp.resolve("biblio.json"));
+        java.util.regex.Matcher pub = Pattern.compile("\"earliestPublicationNumber\": \"([^\"]+)\"").matcher(biblio);
+        assertThat(pub.find()).isTrue();
+        assertThat(NORMALIZER.normalize("US", pub.group(1), NumberType.PUBLICATION).docdb())
+                .isEqualTo("US.2017071586.A1"); // "US 2017-0071586 A1"
+
+        String priority = Files.readString(odp.resolve("foreign_priority.json"));
+        java.util.regex.Matcher fp = Pattern.compile(
+                "\"priorityNumberText\": \"([^\"]+)\",\\s*\"filingDate\": \"([^\"]+)\"").matcher(priority);
+        assertThat(fp.find()).isTrue();
+        assertThat(NORMALIZER.normalize("JP", fp.group(1), NumberType.PRIORITY, LocalDate.parse(fp.group(2))).docdb())
+                .isEqualTo("JP.2017187096.A"); // "2017-187096"
+
+        // Continuity: each parent with its filing date; the child bag carries the child's filing date.
+        String continuity = Files.readString(odp.resolve("continuity.json"));
+        java.util.regex.Matcher c = Pattern.compile(
+                "\"filingDate\": \"([^\"]+)\".*?\"parentApplicationNumberText\": \"([^\"]+)\",\\s*"
+                        + "\"childApplicationNumberText\": \"([^\"]+)\"", Pattern.DOTALL).matcher(continuity);
+        List<String> parents = new ArrayList<>();
+        List<String> children = new ArrayList<>();
+        while (c.find()) {
+            LocalDate date = LocalDate.parse(c.group(1));
+            boolean childBag = continuity.lastIndexOf("childContinuityBag", c.start()) >= 0;
+            parents.add(NORMALIZER.normalize("US", c.group(2), NumberType.APPLICATION, childBag ? null : date).docdb());
+            children.add(NORMALIZER.normalize("US", c.group(3), NumberType.APPLICATION, childBag ? date : null).docdb());
+        }
+        assertThat(parents).containsExactly("WO.2015US027322.W", "US.201461983088.P", "US.15123456.A");
+        assertThat(children).containsExactly("US.15123456.A", "WO.2015US027322.W", "US.201816132008.A");
     }
 
     // ---------------------------------------------------------------- XML helpers

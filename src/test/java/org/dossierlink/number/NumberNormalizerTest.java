@@ -41,7 +41,7 @@ class NumberNormalizerTest {
             US | APPLICATION | 201462081944P         | US.201462081944.P
             US | APPLICATION | US201261713164P       | US.201261713164.P
             US | APPLICATION | 516238 P              | US.516238.P
-            US | APPLICATION | 29/123,456            | US.29123456.A
+            US | APPLICATION | 29/123,456            | US.29123456.F
             US | PRIORITY    | 61/713,164            | US.61713164.P
             US | PUBLICATION | US 2012/0123456 A1    | US.2012123456.A1
             US | PUBLICATION | 20120123456           | US.2012123456
@@ -63,11 +63,17 @@ class NumberNormalizerTest {
             JP | APPLICATION | P2009-214944          | JP.2009214944.A
             JP | APPLICATION | JP20130123456         | JP.2013123456.A
             JP | APPLICATION | 2013-1234             | JP.2013001234.A
+            JP | APPLICATION | H11-001316            | JP.131699.A
+            JP | APPLICATION | 特願平11-123456         | JP.12345699.A
+            JP | APPLICATION | 1999-123456           | JP.12345699.A
+            JP | APPLICATION | 131699                | JP.131699.A
+            JP | APPLICATION | JP19990123456         | JP.12345699.A
             JP | PUBLICATION | 2010-43647            | JP.2010043647
             JP | PUBLICATION | P2010-43647A          | JP.2010043647.A
             JP | PUBLICATION | 特開2010-043647        | JP.2010043647
             JP | PUBLICATION | 特許第5503096号         | JP.5503096
             JP | PUBLICATION | H11-123456            | JP.H11123456
+            JP | PUBLICATION | 特開昭63-12345          | JP.S63012345
             WO | APPLICATION | PCT/US2016/015853     | WO.2016US015853.W
             WO | APPLICATION | PCT/US09/54677        | WO.2009US054677.W
             WIPO | APPLICATION | pct/us2016/015853   | WO.2016US015853.W
@@ -77,6 +83,8 @@ class NumberNormalizerTest {
             US | APPLICATION | US.2016015853.W       | WO.2016US015853.W
             US | APPLICATION | US2016/015853         | WO.2016US015853.W
             WO | APPLICATION | KR2018016728          | WO.2018KR016728.W
+            CH | APPLICATION | CH.0200573.W          | WO.2002CH000573.W
+            WO | APPLICATION | CH0200573W            | WO.2002CH000573.W
             WO | PUBLICATION | WO 03073013 A1        | WO.03073013.A1
             WO | PUBLICATION | WO2018148832A1        | WO.2018148832.A1
             WO | PUBLICATION | WO 2018/148832 A1     | WO.2018148832.A1
@@ -90,6 +98,7 @@ class NumberNormalizerTest {
             CN | APPLICATION | CN20138062258         | CN.201380062258.A
             CN | APPLICATION | 201120123456.9        | CN.201120123456.U
             CN | APPLICATION | 02123456.7            | CN.02123456.A
+            CN | APPLICATION | 201130123456.4        | CN.201130123456.F
             CN | PUBLICATION | CN 102298232 A        | CN.102298232.A
             KR | APPLICATION | 10-2016-0063019       | KR.20160063019.A
             KR | APPLICATION | 2008-0124668          | KR.20080124668.A
@@ -116,6 +125,12 @@ class NumberNormalizerTest {
         assertThat(n.docdb()).isEqualTo(docdb);
         assertThat(n.type()).isEqualTo(type);
         assertThat(n.original()).isEqualTo(text.strip());
+        // The DOCDB form is itself accepted and normalises to itself.
+        NormalizedNumber again = normalizer.normalize(n.country(), n.docdb(), type);
+        assertThat(again.docdb()).isEqualTo(docdb);
+        if (again.st13() != null) { // old DOCDB forms (JP.131699.A) no longer show the year
+            assertThat(again.st13()).isEqualTo(n.st13());
+        }
     }
 
     @ParameterizedTest(name = "{0} ''{1}'' -> st13 {2}")
@@ -126,6 +141,8 @@ class NumberNormalizerTest {
             CN | 201120123456.9    | CN202011000123456
             CN | 200880114428.1    | null
             JP | 2013-123456       | JP102013123456
+            JP | H11-123456        | JP101999123456
+            JP | 131699            | null
             EP | 05255002.7        | EP102005255002
             EP | 98123456          | EP101998123456
             AU | AU2011221359      | AU102011221359
@@ -151,16 +168,24 @@ class NumberNormalizerTest {
             13/167,395    | 2011-06-23 | US.201113167395.A
             13167395      | 2011-06-23 | US.201113167395.A
             201113167395  | 2011-06-23 | US.201113167395.A
-            60/984,910    | 2007-11-02 | US.200760984910.P
-            516238 P      | 2003-10-31 | US.200360516238.P
+            60/984,910    | 2007-11-02 | US.98491007.P
+            516238 P      | 2003-10-31 | US.51623803.P
             516238 P      | 2007-12-15 | US.516238.P
+            61/713,164    | 2012-10-12 | US.201261713164.P
             62/359,703    | 2016-07-07 | US.201662359703.P
+            29/123,456    | 2010-05-01 | US.12345610.F
+            29/123,456    | 2011-05-01 | US.201129123456.F
+            12/999,999    | 2011-01-03 | US.99999911.A
+            11/553,130    | 2006-10-26 | US.55313006.A
+            55313006      | 2006-10-26 | US.55313006.A
             09/265,629    | 1999-03-09 | US.26562999.A
             26562999      | 1999-03-09 | US.26562999.A
             """)
     void usApplicationWithFilingDateGivesDocdbYearForm(String text, String date, String docdb) {
         NormalizedNumber n = normalizer.normalize("US", text, NumberType.APPLICATION, LocalDate.parse(date));
         assertThat(n.docdb()).isEqualTo(docdb);
+        // DOCDB data needs no filing date: read back, it keeps its number and kind.
+        assertThat(normalizer.normalize("US", n.docdb(), NumberType.APPLICATION).docdb()).isEqualTo(docdb);
     }
 
     @Test
@@ -169,6 +194,23 @@ class NumberNormalizerTest {
                 LocalDate.of(2011, 6, 23));
         NormalizedNumber docdb = normalizer.normalize("US", "US.201113167395.A", NumberType.APPLICATION);
         assertThat(written.key()).isEqualTo("US201113167395").isEqualTo(docdb.key());
+    }
+
+    @ParameterizedTest(name = "{0} ''{1}'' -> DOCDB exchange form {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            WO | PCT/US2016/015853  | US.2016015853.W
+            WO | PCT/CA2018/050171  | CA.2018050171.W
+            WO | PCT/CH02/00573     | CH.0200573.W
+            EP | 05255002.7         | EP.05255002.A
+            US | 201113167395       | US.201113167395.A
+            """)
+    void docdbExchangeFormFilesPctApplicationsUnderTheReceivingOffice(String office, String text, String expected) {
+        NormalizedNumber n = normalizer.normalize(office, text, NumberType.APPLICATION);
+        assertThat(normalizer.docdbExchangeForm(n)).isEqualTo(expected);
+        // and the exchange form reads back to the same number
+        String ro = expected.substring(0, 2);
+        assertThat(normalizer.normalize(ro, expected, NumberType.APPLICATION)).isEqualTo(
+                new NormalizedNumber(n.country(), n.number(), n.kind(), n.type(), expected, n.st13()));
     }
 
     @Test
