@@ -7,7 +7,11 @@ import org.dossierlink.NotFoundException;
 import org.dossierlink.dossier.Dossier;
 import org.dossierlink.dossier.DossierStore;
 import org.dossierlink.dossier.StoredDocument;
+import org.dossierlink.family.Family;
+import org.dossierlink.family.FamilyLookup;
+import org.dossierlink.family.FamilyType;
 import org.dossierlink.number.NormalizedNumber;
+import org.dossierlink.number.NumberNormalizer;
 import org.dossierlink.number.NumberType;
 
 /**
@@ -19,11 +23,11 @@ import org.dossierlink.number.NumberType;
 public final class DossierService {
 
     private final DossierStore store;
-    private final NumberNormalizerPort normalizer;
-    private final FamilyPort family;
+    private final NumberNormalizer normalizer;
+    private final FamilyLookup family;
     private final ServiceInfo info;
 
-    public DossierService(DossierStore store, NumberNormalizerPort normalizer, FamilyPort family, ServiceInfo info) {
+    public DossierService(DossierStore store, NumberNormalizer normalizer, FamilyLookup family, ServiceInfo info) {
         this.store = Objects.requireNonNull(store, "store");
         this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
         this.family = Objects.requireNonNull(family, "family");
@@ -38,7 +42,7 @@ public final class DossierService {
         return normalizer.normalize(office, number, type);
     }
 
-    public FamilyAnswer family(String office, String number, NumberType type, FamilyKind kind) {
+    public FamilyAnswer family(String office, String number, NumberType type, FamilyType kind) {
         NormalizedNumber query = normalizer.normalize(office, number, type);
         return new FamilyAnswer(query, family.lookup(query, kind));
     }
@@ -72,7 +76,7 @@ public final class DossierService {
     }
 
     /** A family and the normalised form of the number that was asked for. */
-    public record FamilyAnswer(NormalizedNumber query, FamilyResult family) {
+    public record FamilyAnswer(NormalizedNumber query, Family family) {
         public FamilyAnswer {
             Objects.requireNonNull(query, "query");
             Objects.requireNonNull(family, "family");

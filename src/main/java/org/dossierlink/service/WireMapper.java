@@ -16,6 +16,8 @@ import org.dossierlink.dossier.Direction;
 import org.dossierlink.dossier.DocumentGroup;
 import org.dossierlink.dossier.DocumentInfo;
 import org.dossierlink.dossier.Dossier;
+import org.dossierlink.family.FamilyMember;
+import org.dossierlink.family.FamilyType;
 import org.dossierlink.dossier.LocalizedText;
 import org.dossierlink.dossier.Party;
 import org.dossierlink.dossier.PriorityClaim;
@@ -81,13 +83,13 @@ public final class WireMapper {
         return t == null ? NumberType.APPLICATION : NumberType.valueOf(t.name());
     }
 
-    public static FamilyTypeType toWire(FamilyKind k) {
+    public static FamilyTypeType toWire(FamilyType k) {
         return FamilyTypeType.valueOf(k.name());
     }
 
     /** An absent familyType means simple, the schema's default. */
-    public static FamilyKind fromWire(FamilyTypeType t) {
-        return t == null ? FamilyKind.SIMPLE : FamilyKind.valueOf(t.name());
+    public static FamilyType fromWire(FamilyTypeType t) {
+        return t == null ? FamilyType.SIMPLE : FamilyType.valueOf(t.name());
     }
 
     // ---- references ----
@@ -260,13 +262,16 @@ public final class WireMapper {
     public static GetFamilyResponse toWire(DossierService.FamilyAnswer answer) {
         GetFamilyResponse w = new GetFamilyResponse();
         w.setQuery(toWire(answer.query()));
-        w.setFamilyType(toWire(answer.family().kind()));
+        w.setFamilyType(toWire(answer.family().type()));
+        if (answer.family().truncated()) {
+            w.setTruncated(true);
+        }
         answer.family().members().forEach(m -> w.getMember().add(toWire(m)));
         w.setMemberCount(BigInteger.valueOf(w.getMember().size()));
         return w;
     }
 
-    public static FamilyMemberType toWire(FamilyResult.Member m) {
+    public static FamilyMemberType toWire(FamilyMember m) {
         FamilyMemberType w = new FamilyMemberType();
         Dossier d = m.dossier();
         w.setApplication(toWire(d.application()));

@@ -16,6 +16,9 @@ import javax.xml.validation.SchemaFactory;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.Marshaller;
 
+import org.dossierlink.family.Family;
+import org.dossierlink.family.FamilyMember;
+import org.dossierlink.family.FamilyType;
 import org.dossierlink.dossier.ApplicationRef;
 import org.dossierlink.dossier.Classification;
 import org.dossierlink.dossier.Dossier;
@@ -80,12 +83,12 @@ class WireMapperTest {
     @Test
     void absent_enums_take_the_schema_defaults_and_all_values_map() {
         assertThat(WireMapper.fromWire((NumberTypeType) null)).isEqualTo(NumberType.APPLICATION);
-        assertThat(WireMapper.fromWire((FamilyTypeType) null)).isEqualTo(FamilyKind.SIMPLE);
+        assertThat(WireMapper.fromWire((FamilyTypeType) null)).isEqualTo(FamilyType.SIMPLE);
         for (NumberType t : NumberType.values()) {
             assertThat(WireMapper.fromWire(WireMapper.toWire(t))).isEqualTo(t);
             assertThat(WireMapper.toWire(t).value()).isEqualTo(t.wireName());
         }
-        for (FamilyKind k : FamilyKind.values()) {
+        for (FamilyType k : FamilyType.values()) {
             assertThat(WireMapper.fromWire(WireMapper.toWire(k))).isEqualTo(k);
         }
     }
@@ -123,9 +126,9 @@ class WireMapperTest {
     @Test
     void family_answer_counts_members_and_says_queried_on_each() {
         NormalizedNumber query = new NormalizedNumber("EP", "10167109", null, NumberType.APPLICATION, "EP 10167109", null);
-        FamilyResult family = new FamilyResult(FamilyKind.SIMPLE, "EP10167109", List.of(
-                new FamilyResult.Member(TestDossiers.EP, List.of("JP.2010123456"), true),
-                new FamilyResult.Member(TestDossiers.US, List.of("JP.2010123456"), false)));
+        Family family = new Family(FamilyType.SIMPLE, "EP10167109", List.of(
+                new FamilyMember(TestDossiers.EP, List.of("JP.2010123456"), true),
+                new FamilyMember(TestDossiers.US, List.of("JP.2010123456"), false)));
         GetFamilyResponse wire = WireMapper.toWire(new DossierService.FamilyAnswer(query, family));
         assertThat(wire.getMemberCount()).hasToString("2");
         assertThat(wire.getFamilyType()).isEqualTo(FamilyTypeType.SIMPLE);

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 
 import org.dossierlink.dossier.ApplicationRef;
 import org.dossierlink.dossier.Classification;
@@ -19,7 +20,10 @@ import org.dossierlink.dossier.Party;
 import org.dossierlink.dossier.PriorityClaim;
 import org.dossierlink.dossier.PriorityKind;
 import org.dossierlink.dossier.Publication;
+import org.dossierlink.family.FamilyLookup;
+import org.dossierlink.number.NumberNormalizer;
 import org.dossierlink.service.DossierService;
+import org.dossierlink.store.JdbcDossierStore;
 import org.dossierlink.service.ServiceInfo;
 
 /**
@@ -74,18 +78,20 @@ public final class TestDossiers {
     private TestDossiers() {
     }
 
-    public static InMemoryDossierStore seededStore() {
-        InMemoryDossierStore store = new InMemoryDossierStore();
+    /** A fresh in-memory H2 store (the real JDBC store and migrations) holding the seed family. */
+    public static JdbcDossierStore seededStore() {
+        JdbcDossierStore store = JdbcDossierStore.open("jdbc:h2:mem:seed-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                null, null);
         store.saveAll(List.of(JP, EP, US, CN));
         store.saveDocument(EP.application().key(), SEARCH_REPORT, SEARCH_REPORT_XML);
         store.saveDocument(EP.application().key(), OFFICE_ACTION, OFFICE_ACTION_PDF);
         return store;
     }
 
-    /** The service over the seeded store with the stand-in normaliser and family lookup. */
+    /** The service over the seeded store with the real normaliser and family lookup. */
     public static DossierService service() {
-        InMemoryDossierStore store = seededStore();
-        return new DossierService(store, new StandInNumberNormalizer(), new StandInFamilyLookup(store),
+        JdbcDossierStore store = seededStore();
+        return new DossierService(store, new NumberNormalizer(), new FamilyLookup(store),
                 ServiceInfo.forOffices(OFFICES));
     }
 

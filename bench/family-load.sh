@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Family lookup benchmark (issue: core service).
+#   1. generates a synthetic store of APPS applications (default 1,000,000) and times it;
+#   2. starts the server on that store on a free local port;
+#   3. runs wrk at 16 connections: GetServiceInfo and GetFamily, alternated ROUNDS times in one run;
+#   4. prints requests/s, p50, p99 and errors of each, and the ratio GetFamily/GetServiceInfo.
+# Usage: bench/family-load.sh            (env: APPS, DURATION=30s, ROUNDS=2, CONNECTIONS=16, THREADS=2)
+# Everything it writes goes to bench/out/. Only 127.0.0.1 is contacted.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+APPS="${APPS:-1000000}"
+DURATION="${DURATION:-30s}"
+ROUNDS="${ROUNDS:-2}"
+CONNECTIONS="${CONNECTIONS:-16}"
+THREADS="${THREADS:-2}"
+out="$root/bench/out"
+mkdir -p "$out"
+
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "installing wrk (Debian package)"; apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
+
+./dossierlink --version >/dev/null   # builds target/dossierlink.jar when stale
+cp="$root/target/dossierlink.jar:$root/target/lib/*"
+rm -rf "$out/classes"; mkdir -p "$out/classes"
+javac -d "$out/classes" -cp "$cp" $(find "$root/bench/src" -name '*.java')
+
+data="$out/data-$APPS"
+queries="$out/queries-$APPS.tsv"
+if [ ! -f "$data/.complete" ]; then
+  rm -rf "$data"; mkdir -p "$data"
+  echo "== generating $APPS applications"
+  /usr/bin/time -f "generate+load wall %e s, max RSS %M KB" \
+    java ${JAVA_OPTS:-} -cp "$out/classes:$cp" org.dossierlink.bench.SyntheticStoreGenerator "$data" "$APPS" "$queries" \
+    | tee "$out/generate-$APPS.txt"
+  touch "$data/.complete"
+fi
+
+port="$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+url="http://127.0.0.1:$port/services/dossier"
+echo "== starting server on $url"
+java ${SERVER_JAVA_OPTS:--Xmx4g} -jar "$root/target/dossierlink.jar" serve --data "$data" --port "$port" >"$out/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
+info='<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><GetServiceInfo xmlns="urn:dossierlink:messages:1"/></soap:Body></soap:Envelope>'
+for _ in $(seq 1 600); do
+  if curl -fsS -o /dev/null -H 'Content-Type: text/xml' -H 'SOAPAction: "urn:dossierlink:service:1:GetServiceInfo"' \
+       --data "$info" "$url" 2>/dev/null; then break; fi
+  kill -0 $server 2>/dev/null || { echo "server died:"; cat "$out/server.log"; exit 1; }
+  sleep 0.2
+done
+
+run() { # name script [args]
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --latency -s "$root/bench/wrk/$2" "$url" -- "${@:3}" | grep '^RESULT' || true
+}
+echo "== warm-up"
+run 10s service-info.lua >/dev/null
+run 10s family.lua "$queries" >/dev/null
+echo "== measuring ($ROUNDS rounds of $DURATION each, $CONNECTIONS connections)"
+results="$out/results-$(date -u +%Y%m%dT%H%M%SZ).txt"
+for r in $(seq 1 "$ROUNDS"); do
+  run "$DURATION" service-info.lua | tee -a "$results"
+  run "$DURATION" family.lua "$queries" | tee -a "$results"
+done
+awk '/^RESULT/ { for (i = 3; i <= NF; i++) { split($i, kv, "="); v[$2, kv[1]] += kv[2] } n[$2]++ }
+  END {
+    for (op in n) printf "%-15s mean of %d: %.0f req/s  p50 %.2f ms  p99 %.2f ms  errors %d\n", op, n[op],
+      v[op, "rps"] / n[op], v[op, "p50_ms"] / n[op], v[op, "p99_ms"] / n[op], v[op, "errors"]
+    if (n["GetServiceInfo"] && n["GetFamily"])
+      printf "GetFamily/GetServiceInfo throughput ratio: %.2f\n", (v["GetFamily", "rps"] / n["GetFamily"]) / (v["GetServiceInfo", "rps"] / n["GetServiceInfo"])
+  }' "$results" | tee -a "$results"
+echo "results: $results"

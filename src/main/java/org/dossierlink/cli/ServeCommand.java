@@ -1,0 +1,88 @@
+package org.dossierlink.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.dossierlink.config.NodeConfig;
+import org.dossierlink.demo.DemoDataset;
+import org.dossierlink.family.FamilyLookup;
+import org.dossierlink.number.NumberNormalizer;
+import org.dossierlink.server.DossierServer;
+import org.dossierlink.server.ServerOptions;
+import org.dossierlink.service.DossierService;
+import org.dossierlink.service.ServiceInfo;
+import org.dossierlink.store.JdbcDossierStore;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code dossierlink serve}: runs the SOAP server until interrupted (Ctrl-C or SIGTERM). */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Start the SOAP server: SOAP 1.1 at /services/dossier, SOAP 1.2 at /services/dossier-soap12,",
+                "WSDL at /services/dossier?wsdl. Runs until interrupted."})
+public final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    NodeOptions node;
+
+    @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: server.port, 8080; 0 picks a free one).")
+    Integer port;
+
+    @Option(names = "--demo", description = "Load the demo dataset (real data from the corpus) into the store before serving.")
+    boolean demo;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        NodeConfig config = node.config(port);
+        PrintWriter out = spec.commandLine().getOut();
+        JdbcDossierStore store = NodeOptions.openStore(config);
+        NumberNormalizer normalizer = new NumberNormalizer();
+        DossierServer server = null;
+        try {
+            if (demo) {
+                DemoDataset.Summary s = new DemoDataset(store, normalizer).load();
+                out.printf("demo data: %d applications, %d documents loaded into %s%n", s.applications(),
+                        s.documents(), describe(config));
+            }
+            DossierService service = new DossierService(store, normalizer, new FamilyLookup(store),
+                    ServiceInfo.forOffices(config.offices()));
+            server = new DossierServer(new ServerOptions(config.host(), config.port(), "", true,
+                    ServerOptions.defaults().maxRequestBytes()), service).start();
+            out.printf("dossierlink %s serving %d applications from %s%n", ServiceInfo.forOffices(config.offices()).version(),
+                    store.applicationCount(), describe(config));
+            out.println("  SOAP 1.1 endpoint  " + server.soap11Url());
+            out.println("  SOAP 1.2 endpoint  " + server.soap12Url());
+            out.println("  WSDL               " + server.wsdlUrl());
+            out.println("Press Ctrl-C to stop.");
+            out.flush();
+            CountDownLatch stopped = new CountDownLatch(1);
+            DossierServer running = server;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                running.stop();
+                store.close();
+                stopped.countDown();
+            }, "dossierlink-shutdown"));
+            stopped.await();
+            return 0;
+        } catch (RuntimeException | Error e) {
+            if (server != null) {
+                server.stop();
+            }
+            store.close();
+            throw e;
+        }
+    }
+
+    private static String describe(NodeConfig config) {
+        return config.storeUrl() == null ? "embedded store in " + Path.of("").toAbsolutePath().relativize(
+                config.dataDir().toAbsolutePath()) : config.storeUrl();
+    }
+}

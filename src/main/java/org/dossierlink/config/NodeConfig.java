@@ -1,0 +1,159 @@
+package org.dossierlink.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The node's configuration: the one place that reads {@code conf/dossierlink.properties}, checks
+ * every key and value, and fails with the file, the key and the reason.
+ *
+ * @param host        address to listen on
+ * @param port        port to listen on (0 picks a free one)
+ * @param dataDir     folder of the embedded store
+ * @param storeUrl    JDBC URL; null means embedded H2 in {@code dataDir}
+ * @param storeUser   JDBC user, or null
+ * @param storePassword JDBC password read from the environment, or null
+ * @param offices     offices this node serves
+ */
+public record NodeConfig(String host, int port, Path dataDir, String storeUrl, String storeUser,
+                         String storePassword, List<String> offices) {
+
+    public static final int DEFAULT_PORT = 8080;
+    public static final Path DEFAULT_DATA_DIR = Path.of("data");
+    /** Read when no --config is given and the file exists (the launcher runs from the repository root). */
+    public static final Path DEFAULT_CONFIG_FILE = Path.of("conf", "dossierlink.properties");
+
+    private static final Set<String> KEYS = Set.of("server.host", "server.port", "store.url", "store.user",
+            "store.password-env", "node.offices");
+
+    public NodeConfig {
+        offices = List.copyOf(offices);
+    }
+
+    /** The built-in defaults, as if the configuration file were empty. */
+    public static NodeConfig defaults() {
+        return fromProperties(new Properties(), "<defaults>", System::getenv);
+    }
+
+    /**
+     * Loads a configuration file. {@code file} null means the default file if it exists, else defaults.
+     *
+     * @throws ConfigException naming the file, the key and the reason
+     */
+    public static NodeConfig load(Path file) {
+        return load(file, System::getenv);
+    }
+
+    static NodeConfig load(Path file, Function<String, String> env) {
+        Path f = file;
+        if (f == null) {
+            if (!Files.isRegularFile(DEFAULT_CONFIG_FILE)) {
+                return fromProperties(new Properties(), "<defaults>", env);
+            }
+            f = DEFAULT_CONFIG_FILE;
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ConfigException(f + ": configuration file not found");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException(f + ": cannot read configuration: " + e.getMessage());
+        }
+        return fromProperties(p, f.toString(), env);
+    }
+
+    static NodeConfig fromProperties(Properties p, String source, Function<String, String> env) {
+        for (String key : p.stringPropertyNames()) {
+            if (!KEYS.contains(key)) {
+                throw new ConfigException(source + ": unknown key '" + key + "' (known keys: "
+                        + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+            }
+        }
+        String host = value(p, "server.host", "127.0.0.1");
+        int port = port(p, source);
+        String url = value(p, "store.url", null);
+        if (url != null && !(url.startsWith("jdbc:h2:") || url.startsWith("jdbc:postgresql:"))) {
+            throw new ConfigException(source + ": store.url must be a jdbc:h2: or jdbc:postgresql: URL, found '" + url + "'");
+        }
+        String user = value(p, "store.user", null);
+        String passwordEnv = value(p, "store.password-env", "DOSSIERLINK_STORE_PASSWORD");
+        String password = env.apply(passwordEnv);
+        List<String> offices = offices(value(p, "node.offices", "EP,US,JP,CN,KR,WO,CA,AU,GB"), source);
+        return new NodeConfig(host, port, DEFAULT_DATA_DIR, url, user, password, offices);
+    }
+
+    /** The same configuration with command-line overrides applied (null leaves a value as it is). */
+    public NodeConfig with(Integer portOverride, Path dataDirOverride) {
+        int newPort = portOverride == null ? port : checkPort(portOverride, "--port");
+        return new NodeConfig(host, newPort, dataDirOverride == null ? dataDir : dataDirOverride, storeUrl,
+                storeUser, storePassword, offices);
+    }
+
+    /** The JDBC URL to open: the configured one, or the embedded H2 file in the data folder. */
+    public String jdbcUrl() {
+        if (storeUrl != null) {
+            return storeUrl;
+        }
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("dossierlink");
+    }
+
+    private static String value(Properties p, String key, String fallback) {
+        String v = p.getProperty(key);
+        return v == null || v.isBlank() ? fallback : v.trim();
+    }
+
+    private static int port(Properties p, String source) {
+        String v = value(p, "server.port", Integer.toString(DEFAULT_PORT));
+        try {
+            return checkPort(Integer.parseInt(v), source + ": server.port");
+        } catch (NumberFormatException e) {
+            throw new ConfigException(source + ": server.port must be a number from 0 to 65535, found '" + v + "'");
+        }
+    }
+
+    private static int checkPort(int port, String what) {
+        if (port < 0 || port > 65535) {
+            throw new ConfigException(what + " must be from 0 to 65535, found " + port);
+        }
+        return port;
+    }
+
+    private static List<String> offices(String list, String source) {
+        List<String> out = new ArrayList<>();
+        for (String o : Arrays.asList(list.split(","))) {
+            String code = o.trim().toUpperCase(Locale.ROOT);
+            if (code.isEmpty()) {
+                continue;
+            }
+            if (!code.matches("[A-Z]{2}")) {
+                throw new ConfigException(source + ": node.offices must list two-letter ST.3 codes, found '" + o.trim() + "'");
+            }
+            if (!out.contains(code)) {
+                out.add(code);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new ConfigException(source + ": node.offices is empty: list at least one office this node serves");
+        }
+        return out;
+    }
+
+    /** For tests: properties from a map. */
+    static NodeConfig fromMap(Map<String, String> values, Function<String, String> env) {
+        Properties p = new Properties();
+        p.putAll(values);
+        return fromProperties(p, "<test>", env);
+    }
+}

@@ -1,0 +1,73 @@
+package org.dossierlink.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NodeConfigTest {
+
+    @Test
+    void defaultsServeLocalhostOnPort8080WithEmbeddedStore() {
+        NodeConfig c = NodeConfig.fromMap(Map.of(), k -> null);
+        assertThat(c.host()).isEqualTo("127.0.0.1");
+        assertThat(c.port()).isEqualTo(8080);
+        assertThat(c.jdbcUrl()).startsWith("jdbc:h2:file:").endsWith("dossierlink");
+        assertThat(c.offices()).contains("EP", "US", "JP", "CN", "KR", "WO");
+    }
+
+    @Test
+    void commandLineOverridesPortAndDataFolder(@TempDir Path dir) {
+        NodeConfig c = NodeConfig.fromMap(Map.of("server.port", "9000"), k -> null).with(0, dir);
+        assertThat(c.port()).isZero();
+        assertThat(c.jdbcUrl()).isEqualTo("jdbc:h2:file:" + dir.toAbsolutePath().normalize().resolve("dossierlink"));
+    }
+
+    @Test
+    void passwordComesFromTheNamedEnvironmentVariable() {
+        NodeConfig c = NodeConfig.fromMap(Map.of("store.url", "jdbc:postgresql://db/x", "store.password-env", "PGPASS"),
+                k -> k.equals("PGPASS") ? "s3cret" : null);
+        assertThat(c.storePassword()).isEqualTo("s3cret");
+        assertThat(c.jdbcUrl()).isEqualTo("jdbc:postgresql://db/x");
+    }
+
+    @Test
+    void unknownKeyNamesFileAndKey(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("node.properties");
+        Files.writeString(f, "server.prot=8080\n");
+        assertThatThrownBy(() -> NodeConfig.load(f))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(f.toString())
+                .hasMessageContaining("unknown key 'server.prot'");
+    }
+
+    @Test
+    void badValuesAreRefusedWithTheReason() {
+        assertThatThrownBy(() -> NodeConfig.fromMap(Map.of("server.port", "eighty"), k -> null))
+                .hasMessageContaining("server.port must be a number");
+        assertThatThrownBy(() -> NodeConfig.fromMap(Map.of("server.port", "70000"), k -> null))
+                .hasMessageContaining("server.port must be from 0 to 65535");
+        assertThatThrownBy(() -> NodeConfig.fromMap(Map.of("store.url", "jdbc:mysql://x"), k -> null))
+                .hasMessageContaining("store.url must be a jdbc:h2: or jdbc:postgresql: URL");
+        assertThatThrownBy(() -> NodeConfig.fromMap(Map.of("node.offices", "EP,EPO"), k -> null))
+                .hasMessageContaining("'EPO'");
+    }
+
+    @Test
+    void missingFileIsAClearError(@TempDir Path dir) {
+        assertThatThrownBy(() -> NodeConfig.load(dir.resolve("nope.properties")))
+                .isInstanceOf(ConfigException.class).hasMessageEndingWith("configuration file not found");
+    }
+
+    @Test
+    void shippedConfigurationLoads() {
+        NodeConfig c = NodeConfig.load(Path.of("conf", "dossierlink.properties"));
+        assertThat(c.port()).isEqualTo(8080);
+        assertThat(c.storeUrl()).isNull();
+    }
+}
