@@ -301,6 +301,8 @@ class NumberNormalizerTest {
             US | PUBLICATION | 特開2010-043647
             JP | APPLICATION | 2013-123456号99
             WO | PUBLICATION | WO12345678U
+            JP | APPLICATION | 0054677
+            CA | PUBLICATION | 002013
             DE | APPLICATION | !!!
             EP | PUBLICATION | EP-A-2400812 B1
             """)
