@@ -15,7 +15,7 @@ final class AuNumberFormat implements OfficeNumberFormat {
 
     private static final String KIND = "(?:[ .]?([A-Z]\\d?))?";
     private static final Pattern APPLICATION = Pattern.compile("((?:19|20)\\d{2})[ /-]?(\\d{6})" + KIND);
-    private static final Pattern PUBLICATION = Pattern.compile("(\\d{6,10})" + KIND);
+    private static final Pattern PUBLICATION = Pattern.compile("([1-9]\\d{5,9})" + KIND);
 
     @Override
     public NormalizedNumber parse(NumberText t) {

@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 final class CaNumberFormat implements OfficeNumberFormat {
 
     private static final String KIND = "(?:[ .]?([A-Z]\\d?))?";
-    private static final Pattern APPLICATION = Pattern.compile("(\\d{7})" + KIND);
+    private static final Pattern APPLICATION = Pattern.compile("([1-9]\\d{6})" + KIND);
     private static final Pattern APPLICATION_EPODOC = Pattern.compile("(?:19|20)\\d{2}(\\d{7})");
-    private static final Pattern PUBLICATION = Pattern.compile("(\\d{6,7})" + KIND);
+    private static final Pattern PUBLICATION = Pattern.compile("([1-9]\\d{5,6})" + KIND);
 
     @Override
     public NormalizedNumber parse(NumberText t) {

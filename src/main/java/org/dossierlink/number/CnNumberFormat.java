@@ -34,7 +34,7 @@ final class CnNumberFormat implements OfficeNumberFormat {
             Pattern.compile("((?:19|20)\\d{2})([1-9])(\\d{7})([0-9X])");
     private static final Pattern APPLICATION_EPODOC = Pattern.compile("((?:19|20)\\d{2})([1-9])(\\d{6})");
     private static final Pattern APPLICATION_OLD = Pattern.compile("(?:ZL ?)?(\\d{2})([1-9])(\\d{5})(?:\\.([0-9X]))?" + KIND);
-    private static final Pattern PUBLICATION = Pattern.compile("(\\d{7,9})" + KIND);
+    private static final Pattern PUBLICATION = Pattern.compile("([1-9]\\d{6,8})" + KIND);
 
     private static final Pattern ELEVEN_DIGITS = Pattern.compile("\\d{11}(?:\\.[0-9X])?");
 

@@ -21,7 +21,7 @@ final class GbNumberFormat implements OfficeNumberFormat {
     private static final String KIND = "(?:[ .]?([A-Z]\\d?))?";
     private static final Pattern APPLICATION = Pattern.compile("(\\d{2})(\\d{5})(?:\\.(\\d))?" + KIND);
     private static final Pattern APPLICATION_EPODOC = Pattern.compile("((?:19|20)\\d{2})00(\\d{5})");
-    private static final Pattern PUBLICATION = Pattern.compile("(\\d{7})" + KIND);
+    private static final Pattern PUBLICATION = Pattern.compile("([1-9]\\d{6})" + KIND);
 
     @Override
     public NormalizedNumber parse(NumberText t) {

@@ -34,7 +34,7 @@ final class JpNumberFormat implements OfficeNumberFormat {
     private static final Pattern ERA_SERIAL = Pattern.compile("P?([HSRT])(\\d{1,2})[-/ ]?(\\d{1,6})" + KIND);
     private static final Pattern PATENT = Pattern.compile("P?(\\d{6,7})" + KIND);
     /** An application number already in DOCDB's pre-2000 form, serial + YY ({@code 131699}). */
-    private static final Pattern APPLICATION_OLD_DOCDB = Pattern.compile("(\\d{3,8})(?:[ .]?(A|U))?");
+    private static final Pattern APPLICATION_OLD_DOCDB = Pattern.compile("([1-9]\\d{2,7})(?:[ .]?(A|U))?");
     /** First filing year DOCDB writes as YYYY + serial; earlier applications are serial + YY. */
     private static final int FIRST_YEAR_PREFIXED = 2000;
 

@@ -64,9 +64,10 @@ import java.util.regex.Pattern;
  *
  * <h2>Clean-up before the office rules</h2>
  * <ol>
- * <li>Trim; full-width characters folded (NFKC); Japanese markers read: {@code 特願}, {@code 実願},
- * {@code 特許願} mark an application, {@code 特開}, {@code 特表}, {@code 再表}, {@code 特公}, {@code 実開},
- * {@code 特許第…号} a publication (a marker that contradicts the requested type is malformed); the era
+ * <li>Trim; full-width characters folded (NFKC); for JP, Japanese markers read where they stand in the
+ * JPO's written forms: a leading {@code 特願}, {@code 実願}, {@code 特許願} marks an application, a leading
+ * {@code 特開}, {@code 特表}, {@code 再表}, {@code 特公}, {@code 実開}, {@code 特許第…号} a publication (a marker
+ * that contradicts the requested type is malformed); other offices accept no non-ASCII text; the era
  * names {@code 令和}, {@code 平成}, {@code 昭和}, {@code 大正} (and the short forms {@code 令}, {@code 平},
  * {@code 昭} of {@code 特願平11-123456}) become R, H, S, T and {@code 年} a dash.</li>
  * <li>Upper case; runs of white space become one space; a space or comma between two digits is a
@@ -115,9 +116,13 @@ public final class NumberNormalizer {
     private static final Pattern COUNTRY_PREFIX = Pattern.compile("([A-Z]{2})[ .:-]?(?=[0-9A-Z])");
     private static final Pattern LEADING_KIND = Pattern.compile("([A-Z]\\d?) ?- ?(?=[0-9])");
     private static final Pattern PCT_START = Pattern.compile("PCT(?![A-Z]{3})");
-    private static final Pattern APPLICATION_MARKERS = Pattern.compile("特許願|特願|実願|実用新案登録願");
-    private static final Pattern PUBLICATION_MARKERS = Pattern.compile("特開|特表|再表|特公|実開|実公|特許第|特許");
-    private static final Pattern JAPANESE_NOISE = Pattern.compile("[第号]|\\s");
+    /** A leading JPO marker: group 1 marks an application, group 2 a publication or patent. */
+    private static final Pattern JP_MARKER =
+            Pattern.compile("\\s*(?:(特許願|特願|実用新案登録願|実願)|(特開|特表|再表|特公|実開|実公|特許))\\s*(?:第)?");
+    private static final Pattern JP_ERA = Pattern.compile("(令和|平成|昭和|大正|令|平|昭)");
+    /** "25年特許願第" in "平成25年特許願第123456号": year, application marker, serial. */
+    private static final Pattern JP_YEAR_MARK = Pattern.compile("年\\s*(特許願|実用新案登録願)?\\s*(?:第)?");
+    private static final Pattern JP_NUMBER_SUFFIX = Pattern.compile("号\\s*$");
 
     private static final SortedSet<String> DEDICATED = Collections.unmodifiableSortedSet(
             new TreeSet<>(List.of("AU", "CA", "CN", "EP", "GB", "JP", "KR", "US", "WO")));
@@ -178,18 +183,9 @@ public final class NumberNormalizer {
         String s = original;
         if (!isAscii(s)) {
             s = Normalizer.normalize(s, Normalizer.Form.NFKC);
-            if (APPLICATION_MARKERS.matcher(s).find()) {
-                if (parseAs != NumberType.APPLICATION) {
-                    throw malformed(code, original, parseAs, "the text is marked as an application (特願)");
-                }
-            } else if (PUBLICATION_MARKERS.matcher(s).find() && parseAs != NumberType.PUBLICATION) {
-                throw malformed(code, original, parseAs, "the text is marked as a publication (特開, 特表, 特許第)");
+            if (code.equals("JP") && !isAscii(s)) {
+                s = japaneseToAscii(s, code, original, parseAs);
             }
-            s = APPLICATION_MARKERS.matcher(s).replaceAll("");
-            s = PUBLICATION_MARKERS.matcher(s).replaceAll("");
-            s = s.replace("令和", "R").replace("平成", "H").replace("昭和", "S").replace("大正", "T")
-                    .replace("令", "R").replace("平", "H").replace("昭", "S").replace("年", "-");
-            s = JAPANESE_NOISE.matcher(s).replaceAll("");
             if (!isAscii(s)) {
                 throw malformed(code, original, parseAs, "it contains characters that are not part of a number");
             }
@@ -238,7 +234,7 @@ public final class NumberNormalizer {
         if (result == null && !code.equals("WO")) {
             result = WoNumberFormat.pctUnderOffice(t, code);
         }
-        if (result != null) {
+        if (result != null && hasNonZeroDigit(result.number())) {
             return result;
         }
         if (prefix != null && !prefix.equals(code) && !code.equals("WO")) {
@@ -246,6 +242,46 @@ public final class NumberNormalizer {
         }
         String reason = format.diagnose(t);
         throw malformed(code, original, parseAs, reason == null ? "it matches none of the " + code + " formats" : reason);
+    }
+
+    /**
+     * Reads the Japanese written forms {@code 特願2013-123456}, {@code 特願平11-123456},
+     * {@code 特開2010-043647}, {@code 特許第5503096号} and {@code 平成25年特許願第123456号} into the ASCII forms
+     * {@code 2013-123456}, {@code H11-123456}, {@code 2010-043647}, {@code 5503096}, {@code H25-123456}.
+     * Markers are honoured only where they stand in those forms; a marker that contradicts the requested
+     * type is malformed.
+     */
+    private String japaneseToAscii(String s, String code, String original, NumberType parseAs) {
+        boolean application = false;
+        boolean publication = false;
+        Matcher m = JP_MARKER.matcher(s);
+        if (m.lookingAt()) {
+            application = m.group(1) != null;
+            publication = m.group(2) != null;
+            s = s.substring(m.end());
+        }
+        m = JP_ERA.matcher(s);
+        if (m.lookingAt()) {
+            String era = m.group(1);
+            s = (era.startsWith("令") ? "R" : era.startsWith("平") ? "H" : era.startsWith("昭") ? "S" : "T")
+                    + s.substring(m.end());
+        }
+        m = JP_YEAR_MARK.matcher(s);
+        if (m.find()) {
+            application |= m.group(1) != null;
+            s = s.substring(0, m.start()) + "-" + s.substring(m.end());
+        }
+        m = JP_NUMBER_SUFFIX.matcher(s);
+        if (m.find()) {
+            s = s.substring(0, m.start());
+        }
+        if (application && parseAs != NumberType.APPLICATION) {
+            throw malformed(code, original, parseAs, "the text is marked as an application (特願)");
+        }
+        if (publication && parseAs != NumberType.PUBLICATION) {
+            throw malformed(code, original, parseAs, "the text is marked as a publication (特開, 特表, 特許第)");
+        }
+        return s;
     }
 
     private NormalizedNumber parseWith(OfficeNumberFormat format, String code, String original, String body,
@@ -311,6 +347,17 @@ public final class NumberNormalizer {
         String what = parseAs == NumberType.PUBLICATION ? "publication" : "application";
         return new MalformedNumberException("'" + original + "' is not a valid " + code + " " + what + " number: "
                 + reason + ". Accepted forms, for example: " + formatOf(code).examples(parseAs), "number");
+    }
+
+    /** No office numbers a document 0: an all-zero serial is a typing slip, not a number. */
+    private static boolean hasNonZeroDigit(String number) {
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c >= '1' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isAscii(String s) {

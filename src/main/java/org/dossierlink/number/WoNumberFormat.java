@@ -41,8 +41,9 @@ final class WoNumberFormat implements OfficeNumberFormat {
             Pattern.compile("(\\d{4})(?:/(\\d{6})|[ .]?(\\d{6})[ .]?W)|(\\d{2})[ .]?(\\d{5})[ .]?W");
     private static final Pattern NORMALISED_PCT = Pattern.compile("(\\d{4})([A-Z]{2})(\\d{6})");
     private static final Pattern SLASH = Pattern.compile("/");
-    private static final Pattern PUBLICATION_4 = Pattern.compile("((?:19|20)\\d{2})(\\d{6})(?:[ .]?([A-Z]\\d?))?");
-    private static final Pattern PUBLICATION_2 = Pattern.compile("(\\d{2})(\\d{5,6})(?:[ .]?([A-Z]\\d?))?");
+    /** WO publication kinds are A1 to A9 (and B1 for some old documents); U or E are typing slips. */
+    private static final Pattern PUBLICATION_4 = Pattern.compile("((?:19|20)\\d{2})(\\d{6})(?:[ .]?([AB]\\d?))?");
+    private static final Pattern PUBLICATION_2 = Pattern.compile("(\\d{2})(\\d{5,6})(?:[ .]?([AB]\\d?))?");
 
     @Override
     public NormalizedNumber parse(NumberText t) {

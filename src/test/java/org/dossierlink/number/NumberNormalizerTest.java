@@ -74,6 +74,8 @@ class NumberNormalizerTest {
             JP | PUBLICATION | 特許第5503096号         | JP.5503096
             JP | PUBLICATION | H11-123456            | JP.H11123456
             JP | PUBLICATION | 特開昭63-12345          | JP.S63012345
+            JP | PUBLICATION | 特表2021-509175        | JP.2021509175
+            JP | APPLICATION | 特願 2013-123456       | JP.2013123456.A
             WO | APPLICATION | PCT/US2016/015853     | WO.2016US015853.W
             WO | APPLICATION | PCT/US09/54677        | WO.2009US054677.W
             WIPO | APPLICATION | pct/us2016/015853   | WO.2016US015853.W
@@ -293,6 +295,14 @@ class NumberNormalizerTest {
             EP | PUBLICATION | US 7,123,456
             KR | APPLICATION | CN201110076986.7
             DE | APPLICATION | 1
+            EP | PUBLICATION | EP 0000000
+            US | APPLICATION | 60/984,910特願
+            CN | APPLICATION | 05255002.7第
+            US | PUBLICATION | 特開2010-043647
+            JP | APPLICATION | 2013-123456号99
+            WO | PUBLICATION | WO12345678U
+            JP | APPLICATION | 0054677
+            CA | PUBLICATION | 002013
             DE | APPLICATION | !!!
             EP | PUBLICATION | EP-A-2400812 B1
             """)
