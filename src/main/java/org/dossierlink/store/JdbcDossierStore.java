@@ -121,7 +121,7 @@ public final class JdbcDossierStore implements DossierStore {
         hikari.setMaximumPoolSize(config.maxPoolSize());
         hikari.setMinimumIdle(Math.min(2, config.maxPoolSize()));
         if (config.isPostgres()) {
-            // multi-row INSERTs from JDBC batches: the bulk load's main cost on PostgreSQL
+            // batches of single-row statements become multi-row ones (the tails of MultiRowInsert)
             hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
         }
         HikariDataSource dataSource = new HikariDataSource(hikari);
