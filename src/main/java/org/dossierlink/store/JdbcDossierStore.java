@@ -90,8 +90,10 @@ public final class JdbcDossierStore implements DossierStore {
             "SELECT app_key, priority_keys, record FROM application WHERE app_key IN (%s)");
     private static final InList APPLICATIONS = new InList("SELECT app_key, office, app_number, kind, original_number,"
             + " filing_date, family_id, source, record FROM application WHERE app_key IN (%s)");
-    private static final InList CLAIMANTS = new InList(
-            "SELECT DISTINCT app_key FROM priority_index WHERE priority_key IN (%s)");
+    /** The claimants of the keys, and the keys themselves as applications, with their links. */
+    private static final InList LINKS_BY_PRIORITIES = new InList("SELECT a.app_key, a.priority_keys"
+            + " FROM priority_index p JOIN application a ON a.app_key = p.app_key WHERE p.priority_key IN (%s)"
+            + " UNION SELECT app_key, priority_keys FROM application WHERE app_key IN (%s)");
     private static final InList LINKS = new InList(
             "SELECT app_key, priority_keys FROM application WHERE app_key IN (%s)");
 
@@ -119,7 +121,7 @@ public final class JdbcDossierStore implements DossierStore {
         hikari.setMaximumPoolSize(config.maxPoolSize());
         hikari.setMinimumIdle(Math.min(2, config.maxPoolSize()));
         if (config.isPostgres()) {
-            // multi-row INSERTs from JDBC batches: the bulk load's main cost on PostgreSQL
+            // batches of single-row statements become multi-row ones (the tails of MultiRowInsert)
             hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
         }
         HikariDataSource dataSource = new HikariDataSource(hikari);
@@ -481,7 +483,7 @@ public final class JdbcDossierStore implements DossierStore {
     /**
      * Sorted by application key; each application's active priority keys in claim order. Only active
      * claims link: an application whose claim of a key is inactive is not returned for that key.
-     * Two statements per slice of keys: the claimants from priority_index, then their links.
+     * One statement per slice of keys.
      */
     @Override
     public List<PriorityLinks> linksByPriorities(Collection<String> priorityKeys) {
@@ -490,10 +492,7 @@ public final class JdbcDossierStore implements DossierStore {
             return List.of();
         }
         try (Connection c = dataSource.getConnection()) {
-            // the priorities themselves, as applications, are linked too: links() keeps those that exist
-            Set<String> applications = new TreeSet<>(priorities);
-            CLAIMANTS.query(c, List.copyOf(priorities), rs -> applications.add(rs.getString(1)));
-            return links(c, applications);
+            return links(c, LINKS_BY_PRIORITIES, priorities);
         } catch (SQLException e) {
             throw failure("looking up the applications claiming " + priorities.size() + " priorities", e);
         }
@@ -507,15 +506,15 @@ public final class JdbcDossierStore implements DossierStore {
             return List.of();
         }
         try (Connection c = dataSource.getConnection()) {
-            return links(c, keys);
+            return links(c, LINKS, keys);
         } catch (SQLException e) {
             throw failure("reading the priority links of " + keys.size() + " applications", e);
         }
     }
 
-    private static List<PriorityLinks> links(Connection c, Set<String> keys) throws SQLException {
+    private static List<PriorityLinks> links(Connection c, InList query, Set<String> keys) throws SQLException {
         Map<String, List<String>> links = new TreeMap<>();
-        LINKS.query(c, List.copyOf(keys), rs -> links.put(rs.getString(1), splitKeys(rs.getString(2))));
+        query.query(c, List.copyOf(keys), rs -> links.put(rs.getString(1), splitKeys(rs.getString(2))));
         List<PriorityLinks> result = new ArrayList<>(links.size());
         links.forEach((key, priorities) -> result.add(new PriorityLinks(key, priorities)));
         return result;
@@ -678,18 +677,21 @@ public final class JdbcDossierStore implements DossierStore {
     }
 
     /**
-     * A query with one {@code IN (%s)} list, run once per slice of at most {@value #MAX_IN} keys.
-     * Each slice is padded to the next power of two by repeating its last key (which changes no
-     * result), so there are at most ten statement texts per query.
+     * A query with {@code IN (%s)} lists (each bound to the same keys), run once per slice of at most
+     * {@value #MAX_IN} keys. Each slice is padded to the next power of two by repeating its last key
+     * (which changes no result), so there are at most ten statement texts per query.
      */
     private static final class InList {
         private final String[] sqlByBucket;
+        private final int lists;
 
         InList(String template) {
+            lists = template.split("%s", -1).length - 1;
             int buckets = Integer.numberOfTrailingZeros(MAX_IN) + 1;
             sqlByBucket = new String[buckets];
             for (int b = 0; b < buckets; b++) {
-                sqlByBucket[b] = String.format(Locale.ROOT, template, "?" + ",?".repeat((1 << b) - 1));
+                String params = "?" + ",?".repeat((1 << b) - 1);
+                sqlByBucket[b] = template.replace("%s", params);
             }
         }
 
@@ -699,8 +701,10 @@ public final class JdbcDossierStore implements DossierStore {
                 int bucket = 32 - Integer.numberOfLeadingZeros(slice.size() - 1);
                 int size = 1 << bucket;
                 try (PreparedStatement ps = c.prepareStatement(sqlByBucket[bucket])) {
-                    for (int i = 0; i < size; i++) {
-                        ps.setString(i + 1, slice.get(Math.min(i, slice.size() - 1)));
+                    for (int list = 0; list < lists; list++) {
+                        for (int i = 0; i < size; i++) {
+                            ps.setString(list * size + i + 1, slice.get(Math.min(i, slice.size() - 1)));
+                        }
                     }
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {

@@ -180,6 +180,13 @@ abstract class JdbcDossierStoreTest {
         assertThat(store.applicationCount()).isEqualTo(before + n);
         assertThat(store.findByApplicationKey(office + 5).orElseThrow().priorityClaims())
                 .extracting(PriorityClaim::key).containsExactly(office + "Q");
+        // the indexes follow the updated record
+        assertThat(store.linksByPriorities(List.of(office + "Q")))
+                .containsExactly(new PriorityLinks(office + 5, List.of(office + "Q")));
+        assertThat(store.linksByPriorities(List.of(office + "P1")))
+                .extracting(PriorityLinks::applicationKey).containsExactly(office + 3, office + 4);
+        assertThat(store.applicationKeysByPublication(office + "95")).isEmpty();
+        assertThat(store.applicationKeysByPublication(office + "94")).containsExactly(office + 4);
         assertThat(store.findByApplicationKey(office + 7).orElseThrow().titles())
                 .containsExactly(new LocalizedText("en", "last"));
         assertThat(store.save(batch.get(0))).isEqualTo(SaveOutcome.UNCHANGED);
