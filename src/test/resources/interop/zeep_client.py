@@ -50,7 +50,7 @@ def main(wsdl):
     print("family.queried=%s" % ",".join(queried))
 
     try:
-        soap11.NormalizeNumber(office="XX", number="1")
+        soap11.NormalizeNumber(office="ZZ", number="1")
         print("fault.unknownOffice=none")
     except Fault as f:
         print("fault.unknownOffice=%s" % fault_code(f))

@@ -14,6 +14,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.dossierlink.store.StoreConfig;
+
 /**
  * The node's configuration: the one place that reads {@code conf/dossierlink.properties}, checks
  * every key and value, and fails with the file, the key and the reason.
@@ -106,7 +108,7 @@ public record NodeConfig(String host, int port, Path dataDir, String storeUrl, S
         if (storeUrl != null) {
             return storeUrl;
         }
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("dossierlink");
+        return StoreConfig.h2Url(dataDir);
     }
 
     private static String value(Properties p, String key, String fallback) {

@@ -49,7 +49,9 @@ public final class DocdbExchangeReader {
 
     private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
     /** epodoc party names carry the residence country in brackets: "HERRALA SAMI [FI]". */
-    private static final Pattern EPODOC_PARTY = Pattern.compile("^(.*?)[,\\s]*\\[([A-Z]{2})\\]\\s*(?:,?\\s*et al)?\\s*$");
+    private static final Pattern EPODOC_PARTY = Pattern.compile("^(.*?)[, ]*\\[([A-Z]{2})\\][ ,]*(?:et al)?$");
+    /** OPS pads names with any Unicode space (en spaces included) and trailing commas. */
+    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
 
     private final NumberNormalizer normalizer;
 
@@ -131,7 +133,7 @@ public final class DocdbExchangeReader {
             if (id == null) {
                 continue;
             }
-            NormalizedNumber n = normalize(id.childText("country"), id.childText("doc-number"), src, pc.line());
+            NormalizedNumber n = normalize(id.childText("country"), docdbText(id), src, pc.line());
             String active = pc.childText("priority-active-indicator");
             claims.add(new PriorityClaim(sequence(pc, claims.size()), n.country(), n.number(),
                     null, date(id.childText("date")), PriorityKind.parseOrNull(pc.attr("kind")),
@@ -215,7 +217,7 @@ public final class DocdbExchangeReader {
             if ("original".equals(type)) {
                 original = firstNonNull(original, id.childText("doc-number"));
             } else if (n == null && "docdb".equals(type)) {
-                n = normalize(id.childText("country"), id.childText("doc-number"), src, pc.line());
+                n = normalize(id.childText("country"), docdbText(id), src, pc.line());
             } else if (n == null && "epodoc".equals(type)) {
                 String epodoc = id.childText("doc-number");
                 if (epodoc != null && epodoc.length() > 2) {
@@ -237,8 +239,10 @@ public final class DocdbExchangeReader {
             return epodoc;
         }
         for (XmlTree p : group.children(element)) {
-            String raw = p.path(nameElement, "name") == null ? null : p.path(nameElement, "name").deepText();
-            if (raw == null) {
+            XmlTree nameTree = p.path(nameElement, "name");
+            String raw = nameTree == null || nameTree.deepText() == null ? null
+                    : SPACES.matcher(nameTree.deepText()).replaceAll(" ").trim();
+            if (raw == null || raw.isEmpty()) {
                 continue;
             }
             int seq = parseInt(p.attr("sequence"), 0);
@@ -246,7 +250,7 @@ public final class DocdbExchangeReader {
                 Matcher m = EPODOC_PARTY.matcher(raw);
                 epodoc.add(m.matches() ? new Party(seq, m.group(1).trim(), m.group(2)) : new Party(seq, raw, null));
             } else {
-                original.add(new Party(seq, raw.replaceAll("[,\\s]+$", ""), null));
+                original.add(new Party(seq, raw.replaceAll("[, ]+$", ""), null));
             }
         }
         return epodoc.isEmpty() ? original : epodoc;
@@ -292,8 +296,8 @@ public final class DocdbExchangeReader {
     // ------------------------------------------------------------------ helpers
 
     private Builder builder(Map<String, Builder> acc, XmlTree appDocdb, String src, int line) {
-        NormalizedNumber n = normalize(appDocdb.childText("country"), appDocdb.childText("doc-number"), src, line);
         String kind = appDocdb.childText("kind");
+        NormalizedNumber n = normalize(appDocdb.childText("country"), docdbText(appDocdb), src, line);
         Builder b = acc.computeIfAbsent(n.key(), k -> new Builder(n.country(), n.number()));
         b.kind = firstNonNull(b.kind, kind);
         if (b.filingDate == null) {
@@ -323,6 +327,16 @@ public final class DocdbExchangeReader {
             throw new DialectException(src, docdb.line(), -1, "publication document-id without country or doc-number");
         }
         return new Publication(country, number, docdb.childText("kind"), date(docdb.childText("date")));
+    }
+
+    /** A DOCDB document-id as the normaliser reads it: CC.number.kind (the kind tells a PCT application W). */
+    private static String docdbText(XmlTree id) {
+        String number = id.childText("doc-number");
+        String kind = id.childText("kind");
+        if (number == null) {
+            return null;
+        }
+        return id.childText("country") + "." + number + (kind == null ? "" : "." + kind);
     }
 
     private static XmlTree docdbId(XmlTree reference) {

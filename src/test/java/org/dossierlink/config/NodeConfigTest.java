@@ -17,7 +17,7 @@ class NodeConfigTest {
         NodeConfig c = NodeConfig.fromMap(Map.of(), k -> null);
         assertThat(c.host()).isEqualTo("127.0.0.1");
         assertThat(c.port()).isEqualTo(8080);
-        assertThat(c.jdbcUrl()).startsWith("jdbc:h2:file:").endsWith("dossierlink");
+        assertThat(c.jdbcUrl()).startsWith("jdbc:h2:file:").contains("/data/dossierlink;");
         assertThat(c.offices()).contains("EP", "US", "JP", "CN", "KR", "WO");
     }
 
@@ -25,7 +25,7 @@ class NodeConfigTest {
     void commandLineOverridesPortAndDataFolder(@TempDir Path dir) {
         NodeConfig c = NodeConfig.fromMap(Map.of("server.port", "9000"), k -> null).with(0, dir);
         assertThat(c.port()).isZero();
-        assertThat(c.jdbcUrl()).isEqualTo("jdbc:h2:file:" + dir.toAbsolutePath().normalize().resolve("dossierlink"));
+        assertThat(c.jdbcUrl()).startsWith("jdbc:h2:file:" + dir.toAbsolutePath().normalize().resolve("dossierlink") + ";");
     }
 
     @Test

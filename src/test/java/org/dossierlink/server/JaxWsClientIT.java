@@ -199,12 +199,12 @@ class JaxWsClientIT {
     @ValueSource(strings = {"DossierSoap11Port", "DossierSoap12Port"})
     void unknown_office_fault(String portName) {
         NormalizeNumber request = new NormalizeNumber();
-        request.setOffice("XX");
+        request.setOffice("ZZ");
         request.setNumber("123");
         UnknownOfficeFault f = catchThrowableOfType(UnknownOfficeFault.class, () -> port(portName).normalizeNumber(request));
         assertThat(f.getFaultInfo().getCode()).isEqualTo("UNKNOWN_OFFICE");
         assertThat(f.getFaultInfo().getField()).isEqualTo("office");
-        assertThat(f.getMessage()).contains("XX");
+        assertThat(f.getMessage()).contains("ZZ");
     }
 
     @ParameterizedTest

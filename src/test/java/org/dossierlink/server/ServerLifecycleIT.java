@@ -78,7 +78,7 @@ class ServerLifecycleIT {
             }
             // and a typed fault is still typed
             SoapFaults.assertFault(RawSoap.call(server.soap11Url(), Version.SOAP11, "GetFamily",
-                    family.replace(">EP<", ">XX<")), Version.SOAP11, "Client", "UnknownOfficeFault", "UNKNOWN_OFFICE");
+                    family.replace(">EP<", ">ZZ<")), Version.SOAP11, "Client", "UnknownOfficeFault", "UNKNOWN_OFFICE");
         }
     }
 

@@ -54,7 +54,7 @@ class DossierEndpointTest {
     @Test
     void domain_failures_become_typed_faults() {
         NormalizeNumber unknown = new NormalizeNumber();
-        unknown.setOffice("XX");
+        unknown.setOffice("ZZ");
         unknown.setNumber("1");
         UnknownOfficeFault u = catchThrowableOfType(UnknownOfficeFault.class, () -> endpoint.normalizeNumber(unknown));
         assertThat(u.getFaultInfo().getCode()).isEqualTo("UNKNOWN_OFFICE");
@@ -63,9 +63,9 @@ class DossierEndpointTest {
                 () -> endpoint.getBibliographicData(key("EP", "??")));
         assertThat(m.getFaultInfo().getField()).isEqualTo("applicationNumber");
 
-        NotFoundFault n = catchThrowableOfType(NotFoundFault.class, () -> endpoint.getDocumentList(key("JP", "1999-1")));
+        NotFoundFault n = catchThrowableOfType(NotFoundFault.class, () -> endpoint.getDocumentList(key("JP", "2015-999999")));
         assertThat(n.getFaultInfo().getCode()).isEqualTo("NOT_FOUND");
-        assertThat(n.getMessage()).contains("JP.19991");
+        assertThat(n.getMessage()).contains("JP.2015999999.A").contains("2015-999999");
 
         GetFamily family = new GetFamily();
         family.setOffice("US");
@@ -101,7 +101,7 @@ class DossierEndpointTest {
         request.setNumber("EP 10167109");
         var n = endpoint.normalizeNumber(request).getNormalized();
         assertThat(n.getNumberType()).isEqualTo(NumberTypeType.APPLICATION);
-        assertThat(n.getDocdb()).isEqualTo("EP.10167109");
+        assertThat(n.getDocdb()).isEqualTo("EP.10167109.A");
     }
 
     @Test

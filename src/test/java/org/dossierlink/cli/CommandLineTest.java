@@ -1,0 +1,101 @@
+package org.dossierlink.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.dossierlink.Corpus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+/** The CLI as a user meets it: output, exit codes, one-line errors, --help. */
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = DossierlinkCommand.newCommandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void importIsIdempotentAndFamilyReadsTheStore() {
+        String file = Corpus.file("epo-ops/responses/family_biblio_EP2400812A1.xml").toString();
+        Run first = run("import", "--data", dir.toString(), file);
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("docdb, 3 application(s): 3 new, 0 updated, 0 unchanged");
+        Run second = run("import", "--data", dir.toString(), file);
+        assertThat(second.out()).contains("3 application(s): 0 new, 0 updated, 3 unchanged");
+
+        Run family = run("family", "EP", "EP 2400812 A1", "--type", "publication", "--extended", "--data", dir.toString());
+        assertThat(family.exit()).as(family.err()).isZero();
+        assertThat(family.out()).startsWith("extended family of EP.2400812.A1: 3 member(s)")
+                .contains("* EP.10167109.A", "CA.2744162.A", "US.201113167395.A", "US.2012057518.A1 US.9648662.B2")
+                .contains("linked by: EP.10167109");
+    }
+
+    @Test
+    void normalizeShowsEveryForm() {
+        Run r = run("normalize", "EP", "EP 05255002.7");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("docdb     EP.05255002.A").contains("original  EP 05255002.7")
+                .contains("type      application");
+    }
+
+    @Test
+    void errorsAreOneLineWithANonZeroExit() throws Exception {
+        Run garbage = run("normalize", "JP", "not-a-number");
+        assertThat(garbage.exit()).isEqualTo(1);
+        assertThat(garbage.err().strip().lines()).singleElement()
+                .satisfies(l -> assertThat(l).startsWith("normalize: ").contains("not-a-number"));
+
+        Run office = run("normalize", "ZZ", "123");
+        assertThat(office.exit()).isEqualTo(1);
+        assertThat(office.err()).startsWith("normalize: ").doesNotContain("\tat ");
+
+        Path bad = dir.resolve("bad.xml");
+        Files.writeString(bad, "<dos:dossiers xmlns:dos='urn:dossierlink:dossier:1'>\n<dos:dossier>\n<unclosed></dos:dossiers>");
+        Run imp = run("import", "--data", dir.resolve("store").toString(), bad.toString());
+        assertThat(imp.exit()).isEqualTo(1);
+        assertThat(imp.err().strip().lines()).singleElement()
+                .satisfies(l -> assertThat(l).startsWith("import: " + bad + ":3:").contains("not well-formed XML"));
+
+        Run missing = run("family", "EP", "10167109", "--data", dir.resolve("empty").toString());
+        assertThat(missing.exit()).isEqualTo(3);
+        assertThat(missing.err()).startsWith("family: ").contains("EP.10167109");
+
+        Run config = run("import", "--config", dir.resolve("nope.properties").toString(), bad.toString());
+        assertThat(config.exit()).isEqualTo(1);
+        assertThat(config.err()).contains("nope.properties: configuration file not found");
+
+        Run usage = run("family", "EP");
+        assertThat(usage.exit()).isEqualTo(2);
+        assertThat(usage.err()).contains("Missing required parameter: 'NUMBER'");
+    }
+
+    @Test
+    void helpListsEachCommandsOptions() {
+        assertThat(run("--help").out()).contains("serve", "import", "family", "normalize");
+        assertThat(run("serve", "--help").out()).contains("--port=N", "--config=FILE", "--data=DIR", "--demo");
+        assertThat(run("import", "--help").out()).contains("FILE...", "--data=DIR", "--config=FILE");
+        assertThat(run("family", "--help").out()).contains("OFFICE", "NUMBER", "--type=TYPE", "--extended", "--data=DIR");
+        assertThat(run("normalize", "--help").out()).contains("OFFICE", "NUMBER", "--type=TYPE");
+        Run version = run("--version");
+        assertThat(version.exit()).isZero();
+        assertThat(version.out()).startsWith("dossierlink ");
+    }
+}
