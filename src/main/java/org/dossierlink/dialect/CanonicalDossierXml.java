@@ -274,7 +274,7 @@ public final class CanonicalDossierXml {
                         docs.add(readDocumentInfo(r, src));
                     }
                 }
-                default -> throw error(r, src, "unexpected element dos:" + r.getLocalName() + " in dos:dossier");
+                default -> throw error(r, src, "unexpected element " + qname(r) + " in dos:dossier");
             }
         }
         if (app == null) {
@@ -396,8 +396,13 @@ public final class CanonicalDossierXml {
 
     private static void expect(XMLStreamReader r, String src, String local) {
         if (!NS.equals(r.getNamespaceURI()) || !local.equals(r.getLocalName())) {
-            throw error(r, src, "expected dos:" + local + ", found " + r.getLocalName());
+            throw error(r, src, "expected dos:" + local + ", found " + qname(r));
         }
+    }
+
+    private static String qname(XMLStreamReader r) {
+        String prefix = r.getPrefix();
+        return prefix == null || prefix.isEmpty() ? r.getLocalName() : prefix + ":" + r.getLocalName();
     }
 
     private static DialectException error(XMLStreamReader r, String src, String message) {

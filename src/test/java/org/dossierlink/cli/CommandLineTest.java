@@ -72,7 +72,7 @@ class CommandLineTest {
         Run imp = run("import", "--data", dir.resolve("store").toString(), bad.toString());
         assertThat(imp.exit()).isEqualTo(1);
         assertThat(imp.err().strip().lines()).singleElement()
-                .satisfies(l -> assertThat(l).startsWith("import: " + bad + ":3:").contains("not well-formed XML"));
+                .satisfies(l -> assertThat(l).startsWith("import: " + bad + ":3:").contains("unexpected element unclosed in dos:dossier"));
 
         Run missing = run("family", "EP", "10167109", "--data", dir.resolve("empty").toString());
         assertThat(missing.exit()).isEqualTo(3);
