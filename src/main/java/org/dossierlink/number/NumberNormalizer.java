@@ -148,6 +148,29 @@ public final class NumberNormalizer {
         this.formats = Map.copyOf(all);
     }
 
+    /**
+     * The DOCDB forms a US application number written without its filing year can have: DOCDB keys
+     * carry the year ({@code 13/167,395} is {@code US.201113167395.A} when filed in 2011), which the
+     * written form lacks. One form per plausible filing year of the number's series, so a store can
+     * find the application with one query. Empty for every other number, including US numbers that
+     * already carry their year.
+     */
+    public List<NormalizedNumber> filingYearCandidates(NormalizedNumber number) {
+        if (!"US".equals(number.country()) || number.type() == NumberType.PUBLICATION
+                || number.number().length() != 8 || !number.number().chars().allMatch(Character::isDigit)
+                || number.st13() != null) {
+            return List.of();
+        }
+        Map<String, NormalizedNumber> byKey = new java.util.LinkedHashMap<>();
+        for (int year : UsNumberFormat.plausibleFilingYears(number.number().substring(0, 2))) {
+            NormalizedNumber n = normalize("US", number.original(), number.type(), LocalDate.of(year, 7, 1));
+            if (!n.key().equals(number.key())) {
+                byKey.putIfAbsent(n.key(), n);
+            }
+        }
+        return List.copyOf(byKey.values());
+    }
+
     /** Same as {@link #normalize(String, String, NumberType, LocalDate)} without a filing date. */
     public NormalizedNumber normalize(String office, String text, NumberType type) {
         return normalize(office, text, type, null);

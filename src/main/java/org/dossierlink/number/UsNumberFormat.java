@@ -169,6 +169,37 @@ final class UsNumberFormat implements OfficeNumberFormat {
                 || code == 90 || code == 95 || code == 96;
     }
 
+    /**
+     * The filing years in which the USPTO issued numbers of a series, a year wider on each side, for
+     * callers that must find an application written without its year (13/167,395) among DOCDB keys
+     * that carry it. Utility series by their first year of use; designs (29) and provisionals (60-63)
+     * over their whole periods.
+     */
+    static int[] plausibleFilingYears(String series) {
+        int s = Integer.parseInt(series);
+        int[] firstYear = {0, 0, 1935, 1948, 1960, 1970, 1979, 1987, 1993, 1997, 2001, 2004, 2007, 2010, 2013, 2014,
+                2017, 2019, 2022, 2024, 2027};
+        if (s >= 2 && s < firstYear.length - 1) {
+            return range(firstYear[s] - 1, firstYear[s + 1] + 1);
+        }
+        if (s == 29) {
+            return range(1992, LocalDate.now().getYear() + 1);
+        }
+        if (isProvisionalSeries(series)) {
+            int[][] periods = {{1995, 2007}, {2008, 2014}, {2015, 2019}, {2020, LocalDate.now().getYear() + 1}};
+            return range(periods[s - 60][0], periods[s - 60][1]);
+        }
+        return new int[0];
+    }
+
+    private static int[] range(int from, int to) {
+        int[] years = new int[to - from + 1];
+        for (int i = 0; i < years.length; i++) {
+            years[i] = from + i;
+        }
+        return years;
+    }
+
     static boolean isProvisionalSeries(String series) {
         return series.equals("60") || series.equals("61") || series.equals("62") || series.equals("63");
     }

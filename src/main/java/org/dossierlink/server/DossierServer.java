@@ -93,7 +93,7 @@ public final class DossierServer implements AutoCloseable {
             DossierEndpoint implementor = new DossierEndpoint(service);
             publish(implementor, SOAP11_PORT, SOAPBinding.SOAP11HTTP_BINDING, SOAP11_PATH, soap11Url());
             publish(implementor, SOAP12_PORT, SOAPBinding.SOAP12HTTP_BINDING, SOAP12_PATH, soap12Url());
-            LOG.info("dossierlink serving SOAP 1.1 at {} and SOAP 1.2 at {}, contract at {}",
+            LOG.debug("dossierlink serving SOAP 1.1 at {} and SOAP 1.2 at {}, contract at {}",
                     soap11Url(), soap12Url(), wsdlUrl());
             return this;
         } catch (Exception e) {

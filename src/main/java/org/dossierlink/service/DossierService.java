@@ -1,6 +1,9 @@
 package org.dossierlink.service;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.dossierlink.InvalidRequestException;
 import org.dossierlink.NotFoundException;
@@ -43,7 +46,7 @@ public final class DossierService {
     }
 
     public FamilyAnswer family(String office, String number, NumberType type, FamilyType kind) {
-        NormalizedNumber query = normalizer.normalize(office, number, type);
+        NormalizedNumber query = withFilingYear(normalizer.normalize(office, number, type));
         return new FamilyAnswer(query, family.lookup(query, kind));
     }
 
@@ -69,10 +72,36 @@ public final class DossierService {
     }
 
     private Dossier dossier(String office, String applicationNumber) {
-        NormalizedNumber number = normalizer.normalize(office, applicationNumber, NumberType.APPLICATION);
+        NormalizedNumber number = withFilingYear(normalizer.normalize(office, applicationNumber, NumberType.APPLICATION));
         return store.findByApplicationKey(number.key())
                 .orElseThrow(() -> new NotFoundException("no application " + number.docdb() + " (given as '"
                         + applicationNumber + "') is held by this node", "applicationNumber"));
+    }
+
+    /**
+     * A US application number written without its filing year ({@code 13/167,395}) has no DOCDB key of
+     * its own: the store keys it with the year ({@code US201113167395}). When the store knows exactly one
+     * of the forms the number can have, that one is meant; when it knows several, the caller must say
+     * which. Every other number is returned as it is.
+     */
+    private NormalizedNumber withFilingYear(NormalizedNumber number) {
+        List<NormalizedNumber> candidates = normalizer.filingYearCandidates(number);
+        if (candidates.isEmpty() || store.findByApplicationKey(number.key()).isPresent()) {
+            return number;
+        }
+        List<String> keys = candidates.stream().map(NormalizedNumber::key).toList();
+        Set<String> known = new TreeSet<>();
+        store.findByApplicationKeys(keys).forEach(d -> known.add(d.application().key()));
+        if (number.type() == NumberType.PRIORITY) {
+            store.linksByPriorities(keys).forEach(l -> l.priorityKeys().stream().filter(keys::contains).forEach(known::add));
+        }
+        if (known.size() > 1) {
+            throw new InvalidRequestException("'" + number.original() + "' is written without its filing year and"
+                    + " matches several applications (" + String.join(", ", known) + "): give the year, e.g. "
+                    + candidates.stream().filter(c -> known.contains(c.key())).findFirst().orElseThrow().docdb(),
+                    "number");
+        }
+        return candidates.stream().filter(c -> known.contains(c.key())).findFirst().orElse(number);
     }
 
     /** A family and the normalised form of the number that was asked for. */
