@@ -106,7 +106,8 @@ class JaxWsClientIT {
         request.setOffice("JP");
         request.setNumber("JP 2010-123456");
         NormalizedNumberType n = port(portName).normalizeNumber(request).getNormalized();
-        assertThat(n.getDocdb()).isEqualTo("JP.2010123456");
+        assertThat(n.getDocdb()).isEqualTo("JP.2010123456.A");
+        assertThat(n.getSt13()).isEqualTo("JP102010123456");
         assertThat(n.getCountry()).isEqualTo("JP");
         assertThat(n.getNumberType()).isEqualTo(NumberTypeType.APPLICATION);
         assertThat(n.getOriginal()).isEqualTo("JP 2010-123456");
@@ -121,16 +122,17 @@ class JaxWsClientIT {
         GetFamilyResponse simple = port(portName).getFamily(request);
         assertThat(simple.getFamilyType()).isEqualTo(FamilyTypeType.SIMPLE);
         assertThat(simple.getMember()).extracting(m -> m.getApplication().getDocdb())
-                .containsExactly("EP.10167109.A", "US.13167395.A");
-        assertThat(simple.getMemberCount()).hasToString("2");
+                .containsExactly("EP.10167109.A", "JP.2010123456.A", "US.13167395.A");
+        assertThat(simple.getMemberCount()).hasToString("3");
         assertThat(simple.getMember()).filteredOn(FamilyMemberType::isQueried)
                 .extracting(m -> m.getApplication().getDocdb()).containsExactly("EP.10167109.A");
         assertThat(simple.getMember().get(1).getLinkedBy()).containsExactly("JP.2010123456");
+        assertThat(simple.getMember().get(2).getLinkedBy()).containsExactly("JP.2010123456");
 
         request.setFamilyType(FamilyTypeType.EXTENDED);
         GetFamilyResponse extended = port(portName).getFamily(request);
         assertThat(extended.getMember()).extracting(m -> m.getApplication().getDocdb())
-                .containsExactly("CN.201110123456.A", "EP.10167109.A", "US.13167395.A");
+                .containsExactly("EP.10167109.A", "CN.201110123456.A", "JP.2010123456.A", "US.13167395.A");
     }
 
     @ParameterizedTest

@@ -59,10 +59,14 @@ class RawSoapIT {
                 + "><m:office>EP</m:office><m:number>EP.10167109.A</m:number><m:familyType>extended</m:familyType>"
                 + "</m:GetFamily>"), Version.SOAP12);
         String r = "/s12:Envelope/s12:Body/m:GetFamilyResponse";
-        assertThat(xpath(doc, r + "/@memberCount")).isEqualTo("3");
+        // EP and US claim JP 2010-123456, the first filing (a member too); CN joins through it
+        assertThat(xpath(doc, r + "/@memberCount")).isEqualTo("4");
         assertThat(xpath(doc, r + "/m:familyType")).isEqualTo("extended");
         assertThat(xpath(doc, r + "/m:member[@queried='true']/m:application/d:docdb")).isEqualTo("EP.10167109.A");
-        assertThat(xpath(doc, r + "/m:member[m:application/d:office='CN']/m:linkedBy[2]")).isEqualTo("US.61234567");
+        // CN joined through the JP priority; its US provisional priority links it to no other member
+        assertThat(xpath(doc, "count(" + r + "/m:member[m:application/d:office='CN']/m:linkedBy)")).isEqualTo("1");
+        assertThat(xpath(doc, r + "/m:member[m:application/d:office='CN']/m:linkedBy")).isEqualTo("JP.2010123456");
+        assertThat(xpath(doc, r + "/m:member[m:application/d:office='CN']/m:priorityClaim[2]/d:docdb")).isEqualTo("US.61234567");
     }
 
     @Test
@@ -70,8 +74,8 @@ class RawSoapIT {
         Document doc = ok(call(server.soap11Url(), Version.SOAP11, "NormalizeNumber", "<m:NormalizeNumber " + M
                 + "><m:office>US</m:office><m:number>13/167,395</m:number></m:NormalizeNumber>"), Version.SOAP11);
         String expected = "<NormalizeNumberResponse xmlns=\"urn:dossierlink:messages:1\"><normalized>"
-                + "<country>US</country><number>13167395</number><numberType>application</numberType>"
-                + "<docdb>US.13167395</docdb><st13>US113167395</st13><original>13/167,395</original>"
+                + "<country>US</country><number>13167395</number><kind>A</kind><numberType>application</numberType>"
+                + "<docdb>US.13167395.A</docdb><original>13/167,395</original>"
                 + "</normalized></NormalizeNumberResponse>";
         Diff diff = DiffBuilder.compare(expected)
                 .withTest(nodes(doc, "/s11:Envelope/s11:Body/m:NormalizeNumberResponse").item(0))

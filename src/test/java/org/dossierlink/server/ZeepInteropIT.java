@@ -68,11 +68,11 @@ class ZeepInteropIT {
                 .containsEntry("operations",
                         "GetFamily,GetDocumentList,GetDocument,GetBibliographicData,NormalizeNumber,GetServiceInfo")
                 .containsEntry("soap12.product", "dossierlink")
-                .containsEntry("normalized.docdb", "US.13167395")
+                .containsEntry("normalized.docdb", "US.13167395.A")
                 .containsEntry("normalized.original", "13/167,395")
                 .containsEntry("family.type", "extended")
-                .containsEntry("family.memberCount", "3")
-                .containsEntry("family.members", "CN.201110123456.A,EP.10167109.A,US.13167395.A")
+                .containsEntry("family.memberCount", "4")
+                .containsEntry("family.members", "EP.10167109.A,CN.201110123456.A,JP.2010123456.A,US.13167395.A")
                 .containsEntry("family.queried", "EP.10167109.A")
                 .containsEntry("fault.unknownOffice", "UNKNOWN_OFFICE")
                 .containsEntry("fault.notFound", "NOT_FOUND");
