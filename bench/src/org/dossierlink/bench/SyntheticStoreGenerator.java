@@ -20,15 +20,20 @@ import org.dossierlink.dossier.Party;
 import org.dossierlink.dossier.PriorityClaim;
 import org.dossierlink.dossier.PriorityKind;
 import org.dossierlink.dossier.Publication;
+import org.dossierlink.number.NumberNormalizer;
+import org.dossierlink.number.NumberType;
 import org.dossierlink.store.JdbcDossierStore;
 
 /**
  * Generates a synthetic store of patent families for the load benchmark.
  *
- * <p>Families follow the shape of real data: about half are single applications, most have one to
- * five members, and a long tail reaches several hundred (large US continuation and worldwide
- * families). The first filing of each family is its priority; later members claim it, a few also
- * claim the first filing of another family (which joins extended families). Numbers follow each
+ * <p>Families follow the shape of real data: half are single applications, 93% have one to five
+ * members, 6.5% six to twenty, 0.45% up to a hundred, and one in five thousand reaches several
+ * hundred (large US continuation and worldwide families). A query picks an application, not a
+ * family, so large families weigh in proportion to their size: about a tenth of the queries land
+ * in a family of more than twenty. The first filing of each family is its priority; later
+ * members claim it, and one in a hundred also claims the first filing of another family (which
+ * joins the two in an extended family). Numbers follow each
  * office's DOCDB format (US year+series+serial, EP YY+serial, JP and KR year+serial, CN 12 digits,
  * WO year+country+serial), and a query file lists numbers in the offices' written forms.
  *
@@ -44,6 +49,8 @@ public final class SyntheticStoreGenerator {
     private final SplittableRandom rnd = new SplittableRandom(20261125L);
     private final Map<String, Integer> serials = new HashMap<>();
     private final List<ApplicationRef> firstFilings = new ArrayList<>();
+    private final NumberNormalizer normalizer = new NumberNormalizer();
+    private int rejectedQueries;
 
     public static void main(String[] args) throws IOException {
         if (args.length < 3) {
@@ -56,9 +63,14 @@ public final class SyntheticStoreGenerator {
         String url = args.length > 3 ? args[3] : NodeConfig.defaults().with(null, data).jdbcUrl();
         long t0 = System.nanoTime();
         int[] counts;
+        SyntheticStoreGenerator generator = new SyntheticStoreGenerator();
         try (JdbcDossierStore store = JdbcDossierStore.open(url, null, null);
              BufferedWriter q = Files.newBufferedWriter(queries, StandardCharsets.UTF_8)) {
-            counts = new SyntheticStoreGenerator().generate(store, target, q);
+            counts = generator.generate(store, target, q);
+        }
+        if (generator.rejectedQueries > 0) {
+            System.out.printf("%d sampled numbers were not written as queries: the normaliser reads their written"
+                    + " form to another key%n", generator.rejectedQueries);
         }
         double s = (System.nanoTime() - t0) / 1e9;
         System.out.printf("generated and loaded %d applications in %d families (largest %d members) in %.1f s (%.0f applications/s)%n",
@@ -97,19 +109,19 @@ public final class SyntheticStoreGenerator {
     /** Half singletons, most up to five, a tail of large families up to 600. */
     private int familySize() {
         double p = rnd.nextDouble();
-        if (p < 0.45) {
+        if (p < 0.50) {
             return 1;
-        } else if (p < 0.65) {
+        } else if (p < 0.70) {
             return 2;
-        } else if (p < 0.78) {
+        } else if (p < 0.82) {
             return 3;
-        } else if (p < 0.86) {
+        } else if (p < 0.89) {
             return 4;
-        } else if (p < 0.91) {
+        } else if (p < 0.93) {
             return 5;
-        } else if (p < 0.985) {
+        } else if (p < 0.9953) {
             return 6 + rnd.nextInt(15);
-        } else if (p < 0.998) {
+        } else if (p < 0.9998) {
             return 21 + rnd.nextInt(80);
         }
         return 101 + rnd.nextInt(500);
@@ -128,7 +140,7 @@ public final class SyntheticStoreGenerator {
             List<PriorityClaim> claims = new ArrayList<>(2);
             claims.add(new PriorityClaim(1, claim.country(), claim.number(), claim.originalNumber(), claim.date(),
                     office.equals(claim.country()) ? PriorityKind.NATIONAL : PriorityKind.INTERNATIONAL, true));
-            if (rnd.nextInt(50) == 0 && !firstFilings.isEmpty()) {
+            if (rnd.nextInt(100) == 0 && !firstFilings.isEmpty()) {
                 ApplicationRef other = firstFilings.get(rnd.nextInt(firstFilings.size()));
                 claims.add(new PriorityClaim(2, other.office(), other.number(), other.originalNumber(),
                         other.filingDate(), PriorityKind.INTERNATIONAL, true));
@@ -235,15 +247,38 @@ public final class SyntheticStoreGenerator {
                 List.of(), List.of(), null, "synthetic");
     }
 
-    /** One query line: office TAB number-as-written TAB number type. */
+    /**
+     * One query line: office TAB number-as-written TAB number type. Only numbers the server's normaliser
+     * reads back to the stored key are written, so every benchmark request has an answer.
+     */
     private void writeQuery(BufferedWriter q, Dossier d) throws IOException {
         ApplicationRef a = d.application();
         boolean byPublication = a.office().equals("US") || rnd.nextInt(4) == 0;
+        String office;
+        String text;
+        NumberType type;
+        String key;
         if (byPublication) {
             Publication p = d.publications().get(0);
-            q.write(p.country() + "\t" + p.country() + " " + p.number() + " " + p.kind() + "\tpublication\n");
+            office = p.country();
+            text = p.country() + " " + p.number() + " " + p.kind();
+            type = NumberType.PUBLICATION;
+            key = p.key();
         } else {
-            q.write(a.office() + "\t" + a.originalNumber() + "\tapplication\n");
+            office = a.office();
+            text = a.originalNumber();
+            type = NumberType.APPLICATION;
+            key = a.key();
         }
+        try {
+            if (!normalizer.normalize(office, text, type).key().equals(key)) {
+                rejectedQueries++;
+                return;
+            }
+        } catch (RuntimeException e) {
+            rejectedQueries++;
+            return;
+        }
+        q.write(office + "\t" + text + "\t" + type.wireName() + "\n");
     }
 }

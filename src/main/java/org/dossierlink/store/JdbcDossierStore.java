@@ -75,6 +75,9 @@ public final class JdbcDossierStore implements DossierStore {
     private static final String UPDATE_APPLICATION = "UPDATE application SET office = ?, app_number = ?, kind = ?,"
             + " original_number = ?, filing_date = ?, family_id = ?, source = ?, priority_keys = ?, record = ?,"
             + " content_hash = ?, updated_at = ? WHERE app_key = ?";
+    private static final MultiRowInsert<Row> INSERT_FAMILY_LINKS = new MultiRowInsert<>("family_link",
+            "priority_keys", "app_key");
+    private static final String UPDATE_FAMILY_LINK = "UPDATE family_link SET priority_keys = ? WHERE app_key = ?";
     private static final MultiRowInsert<IndexEntry> INSERT_PUBLICATION_INDEX = new MultiRowInsert<>(
             "publication_index", "pub_key", "app_key");
     private static final MultiRowInsert<IndexEntry> INSERT_PRIORITY_INDEX = new MultiRowInsert<>(
@@ -90,12 +93,13 @@ public final class JdbcDossierStore implements DossierStore {
             "SELECT app_key, priority_keys, record FROM application WHERE app_key IN (%s)");
     private static final InList APPLICATIONS = new InList("SELECT app_key, office, app_number, kind, original_number,"
             + " filing_date, family_id, source, record FROM application WHERE app_key IN (%s)");
-    /** The claimants of the keys, and the keys themselves as applications, with their links. */
-    private static final InList LINKS_BY_PRIORITIES = new InList("SELECT a.app_key, a.priority_keys"
-            + " FROM priority_index p JOIN application a ON a.app_key = p.app_key WHERE p.priority_key IN (%s)"
-            + " UNION SELECT app_key, priority_keys FROM application WHERE app_key IN (%s)");
+    /** The claimants of the keys, and the keys themselves as applications, with their links (UNION ALL:
+     * duplicates are merged in Java, which spares H2 a temporary table per lookup). */
+    private static final InList LINKS_BY_PRIORITIES = new InList("SELECT l.app_key, l.priority_keys"
+            + " FROM priority_index p JOIN family_link l ON l.app_key = p.app_key WHERE p.priority_key IN (%s)"
+            + " UNION ALL SELECT app_key, priority_keys FROM family_link WHERE app_key IN (%s)");
     private static final InList LINKS = new InList(
-            "SELECT app_key, priority_keys FROM application WHERE app_key IN (%s)");
+            "SELECT app_key, priority_keys FROM family_link WHERE app_key IN (%s)");
 
     private static final String DOCUMENT_COLUMNS = "d.doc_id, d.code, d.description, d.doc_group, d.doc_date,"
             + " d.direction, d.lang, d.media_type, d.pages, d.size_bytes, d.sha256";
@@ -264,15 +268,25 @@ public final class JdbcDossierStore implements DossierStore {
 
     private static void insertApplications(Connection c, List<Row> rows, OffsetDateTime now) throws SQLException {
         INSERT_APPLICATIONS.insert(c, rows, (ps, offset, row) -> bindApplication(ps, offset, row, now));
+        INSERT_FAMILY_LINKS.insert(c, rows, JdbcDossierStore::bindFamilyLink);
+    }
+
+    private static void bindFamilyLink(PreparedStatement ps, int o, Row row) throws SQLException {
+        ps.setString(o + 1, String.join(" ", row.priorityKeys));
+        ps.setString(o + 2, row.key);
     }
 
     private static void updateApplications(Connection c, List<Row> rows, OffsetDateTime now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(UPDATE_APPLICATION)) {
+        try (PreparedStatement ps = c.prepareStatement(UPDATE_APPLICATION);
+             PreparedStatement links = c.prepareStatement(UPDATE_FAMILY_LINK)) {
             for (Row row : rows) {
                 bindApplication(ps, 0, row, now);
                 ps.addBatch();
+                bindFamilyLink(links, 0, row);
+                links.addBatch();
             }
             ps.executeBatch();
+            links.executeBatch();
         }
     }
 

@@ -42,9 +42,20 @@ public record StoreConfig(String jdbcUrl, String user, String password, int maxP
      * large enough for the store's prepared statements. No compatibility MODE: the schema and SQL are
      * plain SQL both H2 and PostgreSQL accept.
      */
+    /**
+     * H2's page cache: a quarter of the heap, from 64 MB to 2 GB. H2's own default (64 MB) holds the
+     * indexes of a few hundred thousand applications; past that every family lookup reads pages from
+     * the file and churns the cache.
+     */
+    static long h2CacheKilobytes(long maxHeapBytes) {
+        long quarter = maxHeapBytes / 4 / 1024;
+        return Math.max(64L * 1024, Math.min(2L * 1024 * 1024, quarter));
+    }
+
     public static String h2Url(Path dataDir) {
         Path base = dataDir.toAbsolutePath().normalize().resolve("dossierlink");
-        return "jdbc:h2:file:" + base + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64";
+        return "jdbc:h2:file:" + base + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;CACHE_SIZE="
+                + h2CacheKilobytes(Runtime.getRuntime().maxMemory());
     }
 
     boolean isPostgres() {
