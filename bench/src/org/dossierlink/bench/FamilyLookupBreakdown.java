@@ -1,0 +1,79 @@
+package org.dossierlink.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.Marshaller;
+
+import org.dossierlink.family.Family;
+import org.dossierlink.family.FamilyLookup;
+import org.dossierlink.family.FamilyType;
+import org.dossierlink.number.NormalizedNumber;
+import org.dossierlink.number.NumberNormalizer;
+import org.dossierlink.number.NumberType;
+import org.dossierlink.service.DossierService;
+import org.dossierlink.service.WireMapper;
+import org.dossierlink.store.JdbcDossierStore;
+import org.dossierlink.store.StoreConfig;
+import org.dossierlink.wire.messages.GetFamilyResponse;
+
+/**
+ * Where a GetFamily call spends its time without HTTP and SOAP around it: one thread, the same
+ * queries as the load benchmark, split into normalise + family lookup (store), domain-to-wire
+ * mapping, and JAXB marshalling of the response.
+ *
+ * <pre>java -cp ... org.dossierlink.bench.FamilyLookupBreakdown DATA_DIR QUERY_FILE</pre>
+ */
+public final class FamilyLookupBreakdown {
+
+    private static final int CALLS_PER_ROUND = 3000;
+
+    public static void main(String[] args) throws Exception {
+        List<String[]> queries = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of(args[1]))) {
+            queries.add(line.split("\t"));
+        }
+        Collections.shuffle(queries, new Random(1));
+        NumberNormalizer normalizer = new NumberNormalizer();
+        JAXBContext jaxb = JAXBContext.newInstance(GetFamilyResponse.class);
+        try (JdbcDossierStore store = JdbcDossierStore.open(StoreConfig.h2Url(Path.of(args[0])), null, null)) {
+            FamilyLookup lookup = new FamilyLookup(store);
+            for (int round = 0; round < 4; round++) {
+                long lookupNanos = 0;
+                long mapNanos = 0;
+                long marshalNanos = 0;
+                long members = 0;
+                long bytes = 0;
+                for (int i = 0; i < CALLS_PER_ROUND; i++) {
+                    String[] q = queries.get((round * CALLS_PER_ROUND + i) % queries.size());
+                    long t0 = System.nanoTime();
+                    NormalizedNumber n = normalizer.normalize(q[0], q[1], NumberType.parse(q[2], null));
+                    Family family = lookup.lookup(n, i % 3 == 0 ? FamilyType.SIMPLE : FamilyType.EXTENDED);
+                    long t1 = System.nanoTime();
+                    GetFamilyResponse wire = WireMapper.toWire(new DossierService.FamilyAnswer(n, family));
+                    long t2 = System.nanoTime();
+                    Marshaller m = jaxb.createMarshaller();
+                    ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+                    m.marshal(wire, out);
+                    long t3 = System.nanoTime();
+                    lookupNanos += t1 - t0;
+                    mapNanos += t2 - t1;
+                    marshalNanos += t3 - t2;
+                    members += family.members().size();
+                    bytes += out.size();
+                }
+                System.out.printf("round %d (%s): lookup %.3f ms, mapping %.3f ms, marshalling %.3f ms per call;"
+                                + " %.1f members and %.1f KB per answer%n", round, round == 0 ? "warm-up" : "measured",
+                        lookupNanos / 1e6 / CALLS_PER_ROUND, mapNanos / 1e6 / CALLS_PER_ROUND,
+                        marshalNanos / 1e6 / CALLS_PER_ROUND, members / (double) CALLS_PER_ROUND,
+                        bytes / 1024.0 / CALLS_PER_ROUND);
+            }
+        }
+    }
+}
