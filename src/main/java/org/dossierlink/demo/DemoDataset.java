@@ -6,16 +6,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.dossierlink.dossier.ContentDigest;
 import org.dossierlink.dialect.CanonicalDossierXml;
 import org.dossierlink.dialect.DossierFormat;
 import org.dossierlink.dialect.DossierImporter;
@@ -110,7 +108,7 @@ public final class DemoDataset {
                 .max(LocalDate::compareTo).orElse(filingDate(d));
         out.add(new DemoDocument(new DocumentInfo(d.application().key() + "-BIB", "BIB",
                 "Bibliographic data (canonical XML)", DocumentGroup.APPLICATION, latest, Direction.INTERNAL,
-                "en", "application/xml", null, xml.length, sha256(xml)), xml));
+                "en", "application/xml", null, xml.length, ContentDigest.sha256(xml)), xml));
         return out;
     }
 
@@ -129,7 +127,7 @@ public final class DemoDataset {
                     code + "  " + description,
                     "Date " + date + "  (" + direction.wireName() + ", " + group.wireName() + ", " + language + ")"), n);
             return new DemoDocument(new DocumentInfo(id, code, description, group, date, direction, language,
-                    "application/pdf", n, pdf.length, sha256(pdf)), pdf);
+                    "application/pdf", n, pdf.length, ContentDigest.sha256(pdf)), pdf);
         }
     }
 
@@ -196,11 +194,4 @@ public final class DemoDataset {
                 .orElse(LocalDate.of(2000, 1, 1));
     }
 
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
-        }
-    }
 }

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
+import org.dossierlink.ProductInfo;
+
 /**
  * What GetServiceInfo answers.
  *
@@ -16,10 +18,7 @@ import java.util.Objects;
 public record ServiceInfo(String product, String version, List<String> offices, List<String> operations,
                           List<String> dialects) {
 
-    public static final String PRODUCT = "dossierlink";
-
-    /** Used when the classes do not run from the packaged jar (IDE, tests): there is no manifest then. */
-    public static final String UNPACKAGED_VERSION = "dev";
+    public static final String PRODUCT = ProductInfo.NAME;
 
     /** The six operations of wsdl/dossierlink.wsdl, in contract order. */
     public static final List<String> OPERATIONS = List.of(
@@ -40,11 +39,6 @@ public record ServiceInfo(String product, String version, List<String> offices, 
 
     /** This build's info for the given offices: version from the jar manifest (Implementation-Version). */
     public static ServiceInfo forOffices(Collection<String> offices) {
-        return new ServiceInfo(PRODUCT, packageVersion(), List.copyOf(offices), OPERATIONS, DIALECTS);
-    }
-
-    static String packageVersion() {
-        String v = ServiceInfo.class.getPackage().getImplementationVersion();
-        return v == null || v.isBlank() ? UNPACKAGED_VERSION : v;
+        return new ServiceInfo(PRODUCT, ProductInfo.version(), List.copyOf(offices), OPERATIONS, DIALECTS);
     }
 }

@@ -1,8 +1,6 @@
 package org.dossierlink.store;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +26,7 @@ import java.util.TreeSet;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.dossierlink.dossier.ContentDigest;
 import org.dossierlink.InvalidRequestException;
 import org.dossierlink.NotFoundException;
 import org.dossierlink.dossier.ApplicationRef;
@@ -348,7 +346,7 @@ public final class JdbcDossierStore implements DossierStore {
         Objects.requireNonNull(applicationKey, "applicationKey");
         Objects.requireNonNull(info, "info");
         Objects.requireNonNull(content, "content");
-        String actual = sha256(content);
+        String actual = ContentDigest.sha256(content);
         if (!actual.equals(info.sha256())) {
             throw new InvalidRequestException("document " + info.id() + " of " + applicationKey + " declares sha256 "
                     + info.sha256() + " but its content has sha256 " + actual, "sha256");
@@ -619,13 +617,6 @@ public final class JdbcDossierStore implements DossierStore {
         }
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
 
     private static boolean isDuplicateKey(SQLException e) {
         for (SQLException s = e; s != null; s = s.getNextException()) {
@@ -660,7 +651,7 @@ public final class JdbcDossierStore implements DossierStore {
             this.dossier = Objects.requireNonNull(dossier, "dossier");
             this.key = dossier.application().key();
             this.lists = DossierJson.lists(dossier);
-            this.hash = sha256(DossierJson.canonical(dossier, lists).getBytes(StandardCharsets.UTF_8));
+            this.hash = ContentDigest.sha256(DossierJson.canonical(dossier, lists).getBytes(StandardCharsets.UTF_8));
             this.publicationKeys = publicationKeys(dossier.publications());
             Set<String> priorities = new LinkedHashSet<>();
             for (PriorityClaim claim : dossier.priorityClaims()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.dossierlink.dossier.ContentDigest;
 import org.dossierlink.dialect.CanonicalDossierXml;
 import org.dossierlink.dossier.DocumentInfo;
 import org.dossierlink.dossier.Dossier;
@@ -77,7 +78,7 @@ class DemoDatasetTest {
             for (DocumentInfo info : docs) {
                 StoredDocument doc = store.document(d.application().key(), info.id()).orElseThrow();
                 assertThat(doc.content()).hasSize((int) info.size());
-                assertThat(DemoDataset.sha256(doc.content())).isEqualTo(info.sha256());
+                assertThat(ContentDigest.sha256(doc.content())).isEqualTo(info.sha256());
                 String head = new String(doc.content(), 0, 8, java.nio.charset.StandardCharsets.ISO_8859_1);
                 assertThat(head).startsWith(info.isXml() ? "<?xml" : "%PDF-1.4");
                 if (info.isXml()) {

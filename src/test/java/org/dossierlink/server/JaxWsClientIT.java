@@ -13,6 +13,7 @@ import jakarta.xml.ws.soap.SOAPBinding;
 
 import javax.xml.namespace.QName;
 
+import org.dossierlink.dossier.ContentDigest;
 import org.dossierlink.testsupport.RunningServer;
 import org.dossierlink.testsupport.TestDossiers;
 import org.dossierlink.wire.DossierPortType;
@@ -180,7 +181,7 @@ class JaxWsClientIT {
             bytes = in.readAllBytes();
         }
         assertThat(bytes).hasSize((int) r.getDocument().getSize());
-        assertThat(TestDossiers.sha256(bytes)).isEqualTo(r.getDocument().getSha256())
+        assertThat(ContentDigest.sha256(bytes)).isEqualTo(r.getDocument().getSha256())
                 .isEqualTo(TestDossiers.OFFICE_ACTION.sha256());
     }
 

@@ -148,7 +148,7 @@ class WireMapperTest {
         ServiceInfo info = ServiceInfo.forOffices(List.of("EP", "JP"));
         GetServiceInfoResponse wire = WireMapper.toWire(info);
         assertThat(wire.getProduct()).isEqualTo("dossierlink");
-        assertThat(wire.getVersion()).isEqualTo(ServiceInfo.UNPACKAGED_VERSION);
+        assertThat(wire.getVersion()).isEqualTo(org.dossierlink.ProductInfo.version());
         assertThat(wire.getOffice()).containsExactly("EP", "JP");
         assertThat(wire.getOperation()).hasSize(6).contains("GetFamily", "GetServiceInfo");
         assertThat(wire.getDialect()).containsExactly("canonical", "docdb");

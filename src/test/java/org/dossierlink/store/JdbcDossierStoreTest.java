@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.dossierlink.dossier.ContentDigest;
 import org.dossierlink.InvalidRequestException;
 import org.dossierlink.NotFoundException;
 import org.dossierlink.dossier.ApplicationRef;
@@ -268,10 +269,10 @@ abstract class JdbcDossierStoreTest {
         byte[] xml = "<claims>1. A device.</claims>".getBytes(StandardCharsets.UTF_8);
         DocumentInfo pdfInfo = new DocumentInfo("D2", "CTNF", "Non-final rejection", DocumentGroup.OFFICE_ACTION,
                 LocalDate.of(2013, 5, 2), Direction.OUTGOING, "en", "application/pdf", 12, pdf.length,
-                JdbcDossierStore.sha256(pdf));
+                ContentDigest.sha256(pdf));
         DocumentInfo xmlInfo = new DocumentInfo("D1", "CLM", null, DocumentGroup.APPLICATION,
                 LocalDate.of(2011, 6, 23), Direction.INCOMING, null, "application/xml", null, xml.length,
-                JdbcDossierStore.sha256(xml));
+                ContentDigest.sha256(xml));
 
         assertThat(store.saveDocument(app, pdfInfo, pdf)).isEqualTo(SaveOutcome.INSERTED);
         assertThat(store.saveDocument(app, xmlInfo, xml)).isEqualTo(SaveOutcome.INSERTED);
@@ -281,18 +282,18 @@ abstract class JdbcDossierStoreTest {
         StoredDocument stored = store.document(app, "D2").orElseThrow();
         assertThat(stored.info()).isEqualTo(pdfInfo);
         assertThat(stored.content()).isEqualTo(pdf);
-        assertThat(JdbcDossierStore.sha256(stored.content())).isEqualTo(stored.info().sha256());
+        assertThat(ContentDigest.sha256(stored.content())).isEqualTo(stored.info().sha256());
 
         // new content for D1, and new metadata only for D2
         byte[] xml2 = "<claims>1. A better device.</claims>".getBytes(StandardCharsets.UTF_8);
         DocumentInfo xml2Info = new DocumentInfo("D1", "CLM", "Claims", DocumentGroup.APPLICATION,
                 LocalDate.of(2011, 6, 23), Direction.INCOMING, "en", "application/xml", 1, xml2.length,
-                JdbcDossierStore.sha256(xml2));
+                ContentDigest.sha256(xml2));
         assertThat(store.saveDocument(app, xml2Info, xml2)).isEqualTo(SaveOutcome.UPDATED);
         assertThat(store.document(app, "D1").orElseThrow().content()).isEqualTo(xml2);
         DocumentInfo pdfRenamed = new DocumentInfo("D2", "CTNF", "Rejection", DocumentGroup.OFFICE_ACTION,
                 LocalDate.of(2013, 5, 2), Direction.OUTGOING, "en", "application/pdf", 12, pdf.length,
-                JdbcDossierStore.sha256(pdf));
+                ContentDigest.sha256(pdf));
         assertThat(store.saveDocument(app, pdfRenamed, pdf)).isEqualTo(SaveOutcome.UPDATED);
         assertThat(store.document(app, "D2").orElseThrow().info()).isEqualTo(pdfRenamed);
 
@@ -309,7 +310,7 @@ abstract class JdbcDossierStoreTest {
         String app = office() + "1";
         byte[] bytes = {1, 2, 3};
         DocumentInfo info = new DocumentInfo("D1", "CLM", null, DocumentGroup.APPLICATION, LocalDate.of(2020, 1, 1),
-                Direction.INCOMING, null, "application/pdf", null, 3, JdbcDossierStore.sha256(bytes));
+                Direction.INCOMING, null, "application/pdf", null, 3, ContentDigest.sha256(bytes));
         assertThatThrownBy(() -> store.saveDocument(app, info, bytes))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining(app);
         store.save(TestDossiers.claiming(app));
@@ -317,7 +318,7 @@ abstract class JdbcDossierStoreTest {
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("sha256");
         DocumentInfo wrongSize = new DocumentInfo("D1", "CLM", null, DocumentGroup.APPLICATION,
                 LocalDate.of(2020, 1, 1), Direction.INCOMING, null, "application/pdf", null, 4,
-                JdbcDossierStore.sha256(bytes));
+                ContentDigest.sha256(bytes));
         assertThatThrownBy(() -> store.saveDocument(app, wrongSize, bytes))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("size");
         assertThat(store.documents(app)).isEmpty();

@@ -1,14 +1,12 @@
 package org.dossierlink.testsupport;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
+import org.dossierlink.dossier.ContentDigest;
 import org.dossierlink.dossier.ApplicationRef;
 import org.dossierlink.dossier.Classification;
 import org.dossierlink.dossier.Direction;
@@ -70,10 +68,10 @@ public final class TestDossiers {
 
     public static final DocumentInfo SEARCH_REPORT = new DocumentInfo(XML_DOC_ID, "SR", "European search report",
             DocumentGroup.SEARCH, LocalDate.of(2011, 9, 15), Direction.OUTGOING, "en", "application/xml", 2,
-            SEARCH_REPORT_XML.length, sha256(SEARCH_REPORT_XML));
+            SEARCH_REPORT_XML.length, ContentDigest.sha256(SEARCH_REPORT_XML));
     public static final DocumentInfo OFFICE_ACTION = new DocumentInfo(PDF_DOC_ID, "OA", "Communication from the examining division",
             DocumentGroup.OFFICE_ACTION, LocalDate.of(2012, 3, 2), Direction.OUTGOING, "en", "application/pdf", 3,
-            OFFICE_ACTION_PDF.length, sha256(OFFICE_ACTION_PDF));
+            OFFICE_ACTION_PDF.length, ContentDigest.sha256(OFFICE_ACTION_PDF));
 
     private TestDossiers() {
     }
@@ -95,13 +93,6 @@ public final class TestDossiers {
                 ServiceInfo.forOffices(OFFICES));
     }
 
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static Dossier dossier(ApplicationRef app, List<PriorityClaim> claims, List<Publication> pubs) {
         return new Dossier(app, pubs, claims, List.of(), List.of(), List.of(), List.of(), List.of(), null, "canonical");
