@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.dossierlink.config.ConfigException;
 import org.dossierlink.config.NodeConfig;
 import org.dossierlink.demo.DemoDataset;
 import org.dossierlink.family.FamilyLookup;
@@ -54,8 +55,13 @@ public final class ServeCommand implements Callable<Integer> {
             }
             DossierService service = new DossierService(store, normalizer, new FamilyLookup(store),
                     ServiceInfo.forOffices(config.offices()));
-            server = new DossierServer(new ServerOptions(config.host(), config.port(), "", true,
-                    ServerOptions.defaults().maxRequestBytes()), service).start();
+            try {
+                server = new DossierServer(new ServerOptions(config.host(), config.port(), "", true,
+                        ServerOptions.defaults().maxRequestBytes()), service).start();
+            } catch (java.io.IOException e) {
+                throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + " ("
+                        + e.getMessage() + "): another process holds the port; stop it, or choose another with --port");
+            }
             out.printf("dossierlink %s serving %d applications from %s%n", ServiceInfo.forOffices(config.offices()).version(),
                     store.applicationCount(), describe(config));
             out.println("  SOAP 1.1 endpoint  " + server.soap11Url());

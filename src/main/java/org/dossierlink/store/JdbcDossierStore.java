@@ -126,7 +126,12 @@ public final class JdbcDossierStore implements DossierStore {
             // batches of single-row statements become multi-row ones (the tails of MultiRowInsert)
             hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
         }
-        HikariDataSource dataSource = new HikariDataSource(hikari);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            throw new StoreException(cannotOpen(config, e), e);
+        }
         try {
             Flyway.configure()
                     .dataSource(dataSource)
@@ -135,9 +140,38 @@ public final class JdbcDossierStore implements DossierStore {
                     .migrate();
         } catch (RuntimeException e) {
             dataSource.close();
-            throw e;
+            throw new StoreException("cannot migrate the store at " + redacted(config.jdbcUrl()) + ": "
+                    + rootMessage(e), e);
         }
         return new JdbcDossierStore(dataSource);
+    }
+
+    /** One line a person can act on, for the usual reasons a store does not open. */
+    private static String cannotOpen(StoreConfig config, RuntimeException e) {
+        String root = rootMessage(e);
+        if (root.contains("Database may be already in use") || root.contains("file is locked")) {
+            return "the embedded store " + redacted(config.jdbcUrl()) + " is open in another process (an H2 store"
+                    + " has one owner): stop that process, or give this one another --data folder";
+        }
+        return "cannot open the store at " + redacted(config.jdbcUrl()) + ": " + root;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        int nl = m.indexOf('\n');
+        return nl > 0 ? m.substring(0, nl) : m;
+    }
+
+    /** The JDBC URL without its options (which may carry credentials). */
+    private static String redacted(String jdbcUrl) {
+        int semi = jdbcUrl.indexOf(';');
+        int query = jdbcUrl.indexOf('?');
+        int cut = semi < 0 ? query : query < 0 ? semi : Math.min(semi, query);
+        return cut < 0 ? jdbcUrl : jdbcUrl.substring(0, cut);
     }
 
     // ------------------------------------------------------------------ writes

@@ -88,6 +88,17 @@ class CommandLineTest {
     }
 
     @Test
+    void servingOnAPortThatIsTakenIsAClearError() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Run r = run("serve", "--port", Integer.toString(taken.getLocalPort()), "--data", dir.toString());
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.err().strip().lines()).singleElement().satisfies(l -> assertThat(l)
+                    .startsWith("serve: cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    .contains("choose another with --port"));
+        }
+    }
+
+    @Test
     void helpListsEachCommandsOptions() {
         assertThat(run("--help").out()).contains("serve", "import", "family", "normalize");
         assertThat(run("serve", "--help").out()).contains("--port=N", "--config=FILE", "--data=DIR", "--demo");
