@@ -363,7 +363,7 @@ public final class NumberNormalizer {
         return new UnknownOfficeException("Unknown office '" + office + "': give a WIPO ST.3 two-letter code."
                 + " Offices with their own number formats: " + String.join(", ", DEDICATED)
                 + " (WIPO and PCT are accepted for WO); any other ST.3 code such as DE, FR or RU is accepted"
-                + " with the generic rule (" + ST3.size() + " codes, see knownOffices()).");
+                + " with the generic rule (" + ST3.size() + " codes).");
     }
 
     private MalformedNumberException malformed(String code, String original, NumberType parseAs, String reason) {

@@ -13,6 +13,7 @@ import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.binding.soap.Soap12;
 import org.apache.cxf.bus.CXFBusFactory;
+import org.apache.cxf.jaxb.JAXBDataBinding;
 import org.apache.cxf.jaxws.EndpointImpl;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.staxutils.StaxUtils;
@@ -125,6 +126,11 @@ public final class DossierServer implements AutoCloseable {
         endpoint.setWsdlLocation(WSDL_LOCATION);
         endpoint.setServiceName(SERVICE);
         endpoint.setEndpointName(port);
+        // Answers read as the schemas do: dos: for the canonical dossier, msg: for the messages
+        // (JAXB would otherwise invent ns2:, ns3:).
+        JAXBDataBinding binding = new JAXBDataBinding();
+        binding.setNamespaceMap(Map.of("urn:dossierlink:messages:1", "msg", "urn:dossierlink:dossier:1", "dos"));
+        endpoint.setDataBinding(binding);
         Map<String, Object> properties = new HashMap<>();
         properties.put(Message.MTOM_ENABLED, Boolean.TRUE);
         properties.put(Message.SCHEMA_VALIDATION_TYPE, options.schemaValidation() ? "IN" : "NONE");
