@@ -78,8 +78,8 @@ public final class JdbcDossierStore implements DossierStore {
     private static final String UPDATE_FAMILY_LINK = "UPDATE family_link SET priority_keys = ? WHERE app_key = ?";
     private static final MultiRowInsert<IndexEntry> INSERT_PUBLICATION_INDEX = new MultiRowInsert<>(
             "publication_index", "pub_key", "app_key");
-    private static final MultiRowInsert<IndexEntry> INSERT_PRIORITY_INDEX = new MultiRowInsert<>(
-            "priority_index", "priority_key", "app_key");
+    private static final MultiRowInsert<ClaimEntry> INSERT_PRIORITY_INDEX = new MultiRowInsert<>(
+            "priority_index", "priority_key", "app_key", "claimant_keys");
     private static final String DELETE_PUBLICATION_INDEX = "DELETE FROM publication_index WHERE pub_key = ? AND app_key = ?";
     private static final String DELETE_PRIORITY_INDEX = "DELETE FROM priority_index WHERE priority_key = ? AND app_key = ?";
     private static final String LOCK_APPLICATION = "SELECT content_hash, priority_keys, record FROM application"
@@ -91,10 +91,11 @@ public final class JdbcDossierStore implements DossierStore {
             "SELECT app_key, priority_keys, record FROM application WHERE app_key IN (%s)");
     private static final InList APPLICATIONS = new InList("SELECT app_key, office, app_number, kind, original_number,"
             + " filing_date, family_id, source, record FROM application WHERE app_key IN (%s)");
-    /** The claimants of the keys, and the keys themselves as applications, with their links (UNION ALL:
-     * duplicates are merged in Java, which spares H2 a temporary table per lookup). */
-    private static final InList LINKS_BY_PRIORITIES = new InList("SELECT l.app_key, l.priority_keys"
-            + " FROM priority_index p JOIN family_link l ON l.app_key = p.app_key WHERE p.priority_key IN (%s)"
+    /** The claimants of the keys (their keys ride in the index entries), and the keys themselves as
+     * applications, with their links (UNION ALL: duplicates are merged in Java, which spares H2 a
+     * temporary table per lookup). */
+    private static final InList LINKS_BY_PRIORITIES = new InList("SELECT app_key, claimant_keys"
+            + " FROM priority_index WHERE priority_key IN (%s)"
             + " UNION ALL SELECT app_key, priority_keys FROM family_link WHERE app_key IN (%s)");
     private static final InList LINKS = new InList(
             "SELECT app_key, priority_keys FROM family_link WHERE app_key IN (%s)");
@@ -341,17 +342,21 @@ public final class JdbcDossierStore implements DossierStore {
 
     private static void insertIndexEntries(Connection c, List<Row> rows) throws SQLException {
         List<IndexEntry> pubs = new ArrayList<>();
-        List<IndexEntry> priorities = new ArrayList<>();
+        List<ClaimEntry> priorities = new ArrayList<>();
         for (Row row : rows) {
             row.publicationKeys.forEach(k -> pubs.add(new IndexEntry(k, row.key)));
-            row.priorityKeys.forEach(k -> priorities.add(new IndexEntry(k, row.key)));
+            String claimantKeys = String.join(" ", row.priorityKeys);
+            row.priorityKeys.forEach(k -> priorities.add(new ClaimEntry(k, row.key, claimantKeys)));
         }
-        MultiRowInsert.Binder<IndexEntry> binder = (ps, o, entry) -> {
+        INSERT_PUBLICATION_INDEX.insert(c, pubs, (ps, o, entry) -> {
             ps.setString(o + 1, entry.indexKey());
             ps.setString(o + 2, entry.appKey());
-        };
-        INSERT_PUBLICATION_INDEX.insert(c, pubs, binder);
-        INSERT_PRIORITY_INDEX.insert(c, priorities, binder);
+        });
+        INSERT_PRIORITY_INDEX.insert(c, priorities, (ps, o, entry) -> {
+            ps.setString(o + 1, entry.priorityKey());
+            ps.setString(o + 2, entry.appKey());
+            ps.setString(o + 3, entry.claimantKeys());
+        });
     }
 
     /** Removes exactly the index entries an application's previous record made. */
@@ -702,8 +707,12 @@ public final class JdbcDossierStore implements DossierStore {
         }
     }
 
-    /** One entry of publication_index or priority_index. */
+    /** One entry of publication_index. */
     private record IndexEntry(String indexKey, String appKey) {
+    }
+
+    /** One entry of priority_index: the claimed key, the claimant, and all the claimant's keys. */
+    private record ClaimEntry(String priorityKey, String appKey, String claimantKeys) {
     }
 
     /** What an application's stored record put into the indexes. */
