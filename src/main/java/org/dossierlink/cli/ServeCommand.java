@@ -53,8 +53,8 @@ public final class ServeCommand implements Callable<Integer> {
                 out.printf("demo data: %d applications, %d documents loaded into %s%n", s.applications(),
                         s.documents(), describe(config));
             }
-            DossierService service = new DossierService(store, normalizer, new FamilyLookup(store),
-                    ServiceInfo.forOffices(config.offices()));
+            ServiceInfo info = ServiceInfo.forOffices(config.offices());
+            DossierService service = new DossierService(store, normalizer, new FamilyLookup(store), info);
             try {
                 server = new DossierServer(new ServerOptions(config.host(), config.port(), "", true,
                         ServerOptions.defaults().maxRequestBytes()), service).start();
@@ -62,7 +62,7 @@ public final class ServeCommand implements Callable<Integer> {
                 throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + " ("
                         + e.getMessage() + "): another process holds the port; stop it, or choose another with --port");
             }
-            out.printf("dossierlink %s serving %d applications from %s%n", ServiceInfo.forOffices(config.offices()).version(),
+            out.printf("dossierlink %s serving %d applications from %s%n", info.version(),
                     store.applicationCount(), describe(config));
             out.println("  SOAP 1.1 endpoint  " + server.soap11Url());
             out.println("  SOAP 1.2 endpoint  " + server.soap12Url());

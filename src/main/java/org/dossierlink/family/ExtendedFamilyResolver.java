@@ -37,10 +37,7 @@ public final class ExtendedFamilyResolver implements FamilyResolver {
 
     public ExtendedFamilyResolver(DossierStore store, int maxMembers) {
         this.store = Objects.requireNonNull(store, "store");
-        if (maxMembers < 1) {
-            throw new IllegalArgumentException("maxMembers must be at least 1, got " + maxMembers);
-        }
-        this.maxMembers = maxMembers;
+        this.maxMembers = FamilyResolver.checkedMaxMembers(maxMembers);
     }
 
     @Override

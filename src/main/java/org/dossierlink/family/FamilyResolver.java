@@ -14,4 +14,12 @@ public interface FamilyResolver {
      * @throws org.dossierlink.NotFoundException when no such application is stored
      */
     Family resolve(String applicationKey);
+
+    /** A size limit a resolver accepts: at least one member. */
+    static int checkedMaxMembers(int maxMembers) {
+        if (maxMembers < 1) {
+            throw new IllegalArgumentException("maxMembers must be at least 1, got " + maxMembers);
+        }
+        return maxMembers;
+    }
 }

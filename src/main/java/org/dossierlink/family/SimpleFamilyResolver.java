@@ -26,10 +26,7 @@ public final class SimpleFamilyResolver implements FamilyResolver {
 
     public SimpleFamilyResolver(DossierStore store, int maxMembers) {
         this.store = Objects.requireNonNull(store, "store");
-        if (maxMembers < 1) {
-            throw new IllegalArgumentException("maxMembers must be at least 1, got " + maxMembers);
-        }
-        this.maxMembers = maxMembers;
+        this.maxMembers = FamilyResolver.checkedMaxMembers(maxMembers);
     }
 
     @Override

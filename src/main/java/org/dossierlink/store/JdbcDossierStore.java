@@ -68,10 +68,9 @@ public final class JdbcDossierStore implements DossierStore {
     private static final String DUPLICATE_KEY = "23505";
 
     private static final MultiRowInsert<Row> INSERT_APPLICATIONS = new MultiRowInsert<>("application",
-            "office", "app_number", "kind", "original_number", "filing_date", "family_id", "source", "priority_keys",
-            "record", "content_hash", "updated_at", "app_key");
+            "office", "app_number", "kind", "original_number", "filing_date", "family_id", "source", "record", "content_hash", "updated_at", "app_key");
     private static final String UPDATE_APPLICATION = "UPDATE application SET office = ?, app_number = ?, kind = ?,"
-            + " original_number = ?, filing_date = ?, family_id = ?, source = ?, priority_keys = ?, record = ?,"
+            + " original_number = ?, filing_date = ?, family_id = ?, source = ?, record = ?,"
             + " content_hash = ?, updated_at = ? WHERE app_key = ?";
     private static final MultiRowInsert<Row> INSERT_FAMILY_LINKS = new MultiRowInsert<>("family_link",
             "priority_keys", "app_key");
@@ -82,13 +81,13 @@ public final class JdbcDossierStore implements DossierStore {
             "priority_index", "priority_key", "app_key", "claimant_keys");
     private static final String DELETE_PUBLICATION_INDEX = "DELETE FROM publication_index WHERE pub_key = ? AND app_key = ?";
     private static final String DELETE_PRIORITY_INDEX = "DELETE FROM priority_index WHERE priority_key = ? AND app_key = ?";
-    private static final String LOCK_APPLICATION = "SELECT content_hash, priority_keys, record FROM application"
+    private static final String LOCK_APPLICATION = "SELECT content_hash, record FROM application"
             + " WHERE app_key = ? FOR UPDATE";
 
     private static final InList HASHES = new InList(
             "SELECT app_key, content_hash FROM application WHERE app_key IN (%s)");
     private static final InList INDEXED_KEYS = new InList(
-            "SELECT app_key, priority_keys, record FROM application WHERE app_key IN (%s)");
+            "SELECT app_key, record FROM application WHERE app_key IN (%s)");
     private static final InList APPLICATIONS = new InList("SELECT app_key, office, app_number, kind, original_number,"
             + " filing_date, family_id, source, record FROM application WHERE app_key IN (%s)");
     /** The claimants of the keys (their keys ride in the index entries), and the keys themselves as
@@ -209,7 +208,7 @@ public final class JdbcDossierStore implements DossierStore {
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     oldHash = rs.getString(1);
-                    old = new Indexed(row.key, rs.getString(2), rs.getString(3));
+                    old = new Indexed(row.key, rs.getString(2));
                 }
             }
         }
@@ -292,7 +291,7 @@ public final class JdbcDossierStore implements DossierStore {
         if (!updates.isEmpty()) {
             List<Indexed> old = new ArrayList<>();
             INDEXED_KEYS.query(c, updates.stream().map(r -> r.key).toList(),
-                    rs -> old.add(new Indexed(rs.getString(1), rs.getString(2), rs.getString(3))));
+                    rs -> old.add(new Indexed(rs.getString(1), rs.getString(2))));
             updateApplications(c, updates, now);
             deleteIndexEntries(c, old);
             insertIndexEntries(c, updates);
@@ -333,11 +332,10 @@ public final class JdbcDossierStore implements DossierStore {
         setDate(ps, o + 5, a.filingDate());
         ps.setString(o + 6, row.dossier.familyId());
         ps.setString(o + 7, row.dossier.source());
-        ps.setString(o + 8, String.join(" ", row.priorityKeys));
-        ps.setString(o + 9, row.lists);
-        ps.setString(o + 10, row.hash);
-        ps.setObject(o + 11, now);
-        ps.setString(o + 12, row.key);
+        ps.setString(o + 8, row.lists);
+        ps.setString(o + 9, row.hash);
+        ps.setObject(o + 10, now);
+        ps.setString(o + 11, row.key);
     }
 
     private static void insertIndexEntries(Connection c, List<Row> rows) throws SQLException {
@@ -364,12 +362,13 @@ public final class JdbcDossierStore implements DossierStore {
         try (PreparedStatement pubs = c.prepareStatement(DELETE_PUBLICATION_INDEX);
              PreparedStatement priorities = c.prepareStatement(DELETE_PRIORITY_INDEX)) {
             for (Indexed o : old) {
-                for (String k : publicationKeys(DossierJson.parseLists(o.record()).publications())) {
+                DossierJson.Lists lists = DossierJson.parseLists(o.record());
+                for (String k : publicationKeys(lists.publications())) {
                     pubs.setString(1, k);
                     pubs.setString(2, o.appKey());
                     pubs.addBatch();
                 }
-                for (String k : splitKeys(o.priorityKeys())) {
+                for (String k : activePriorityKeys(lists.priorityClaims(), o.appKey())) {
                     priorities.setString(1, k);
                     priorities.setString(2, o.appKey());
                     priorities.addBatch();
@@ -538,28 +537,24 @@ public final class JdbcDossierStore implements DossierStore {
      */
     @Override
     public List<PriorityLinks> linksByPriorities(Collection<String> priorityKeys) {
-        Set<String> priorities = new TreeSet<>(priorityKeys);
-        if (priorities.isEmpty()) {
-            return List.of();
-        }
-        try (Connection c = dataSource.getConnection()) {
-            return links(c, LINKS_BY_PRIORITIES, priorities);
-        } catch (SQLException e) {
-            throw failure("looking up the applications claiming " + priorities.size() + " priorities", e);
-        }
+        return links(LINKS_BY_PRIORITIES, priorityKeys, "looking up the applications claiming %d priorities");
     }
 
     /** Sorted by application key; unknown keys are skipped. */
     @Override
     public List<PriorityLinks> linksByApplications(Collection<String> applicationKeys) {
-        Set<String> keys = new TreeSet<>(applicationKeys);
-        if (keys.isEmpty()) {
+        return links(LINKS, applicationKeys, "reading the priority links of %d applications");
+    }
+
+    private List<PriorityLinks> links(InList query, Collection<String> keys, String failureMessage) {
+        Set<String> sorted = new TreeSet<>(keys);
+        if (sorted.isEmpty()) {
             return List.of();
         }
         try (Connection c = dataSource.getConnection()) {
-            return links(c, LINKS, keys);
+            return links(c, query, sorted);
         } catch (SQLException e) {
-            throw failure("reading the priority links of " + keys.size() + " applications", e);
+            throw failure(String.format(failureMessage, sorted.size()), e);
         }
     }
 
@@ -642,6 +637,22 @@ public final class JdbcDossierStore implements DossierStore {
     }
 
     /** Each publication key once (A1 and B1 of one number share it). */
+    /** The keys an application's active claims put into the family index, each once, in claim order. */
+    private static List<String> activePriorityKeys(List<PriorityClaim> claims, String appKey) {
+        Set<String> priorities = new LinkedHashSet<>();
+        for (PriorityClaim claim : claims) {
+            if (claim.active()) {
+                String k = claim.key();
+                if (k.isEmpty() || k.chars().anyMatch(Character::isWhitespace)) {
+                    throw new IllegalArgumentException("priority claim " + claim.sequence() + " of " + appKey
+                            + " has number '" + k + "'; priority numbers must be normalised (no spaces)");
+                }
+                priorities.add(k);
+            }
+        }
+        return List.copyOf(priorities);
+    }
+
     private static List<String> publicationKeys(List<Publication> publications) {
         Set<String> keys = new LinkedHashSet<>();
         publications.forEach(p -> keys.add(p.key()));
@@ -692,18 +703,7 @@ public final class JdbcDossierStore implements DossierStore {
             this.lists = DossierJson.lists(dossier);
             this.hash = ContentDigest.sha256(DossierJson.canonical(dossier, lists).getBytes(StandardCharsets.UTF_8));
             this.publicationKeys = publicationKeys(dossier.publications());
-            Set<String> priorities = new LinkedHashSet<>();
-            for (PriorityClaim claim : dossier.priorityClaims()) {
-                if (claim.active()) {
-                    String k = claim.key();
-                    if (k.isEmpty() || k.chars().anyMatch(Character::isWhitespace)) {
-                        throw new IllegalArgumentException("priority claim " + claim.sequence() + " of " + key
-                                + " has number '" + k + "'; priority numbers must be normalised (no spaces)");
-                    }
-                    priorities.add(k);
-                }
-            }
-            this.priorityKeys = List.copyOf(priorities);
+            this.priorityKeys = activePriorityKeys(dossier.priorityClaims(), key);
         }
     }
 
@@ -716,7 +716,7 @@ public final class JdbcDossierStore implements DossierStore {
     }
 
     /** What an application's stored record put into the indexes. */
-    private record Indexed(String appKey, String priorityKeys, String record) {
+    private record Indexed(String appKey, String record) {
     }
 
     @FunctionalInterface
