@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.dossierlink.config.NodeConfig;
+import org.dossierlink.dialect.DialectConverter;
 import org.dossierlink.dialect.DossierImporter;
 import org.dossierlink.number.NumberNormalizer;
 import org.dossierlink.store.JdbcDossierStore;
@@ -17,8 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dossierlink import FILE...}: loads dossier files into the store, idempotently. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Load dossier files into the store: canonical dossier XML (dos:dossier or dos:dossiers)",
-                "or the EPO DOCDB exchange format as OPS serves it (ops:world-patent-data, exchange-documents).",
+        description = {"Load dossier files into the store, in any supported dialect: canonical (dos:dossier,",
+                "dos:dossiers), st36, st96, ep-publication, ep-toc, docdb, ep-register, uspto, jpo, cnipa-old,",
+                "cnipa-new. The dialect is detected from each file (see 'dossierlink detect').",
                 "Importing the same file twice changes nothing. A file with an error stores nothing."})
 public final class ImportCommand implements Callable<Integer> {
 
@@ -35,11 +37,12 @@ public final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         NodeConfig config = node.config(null);
         try (JdbcDossierStore store = NodeOptions.openStore(config)) {
-            DossierImporter importer = new DossierImporter(store, new NumberNormalizer());
+            NumberNormalizer normalizer = new NumberNormalizer();
+            DossierImporter importer = new DossierImporter(store, normalizer, new DialectConverter(normalizer));
             for (Path f : files) {
                 DossierImporter.Result r = importer.importFile(f);
                 spec.commandLine().getOut().printf("%s: %s, %d application(s): %d new, %d updated, %d unchanged%n",
-                        f, r.format().wireName(), r.total(), r.inserted(), r.updated(), r.unchanged());
+                        f, r.dialect().wireName(), r.total(), r.inserted(), r.updated(), r.unchanged());
             }
         }
         return 0;

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import org.dossierlink.config.ConfigException;
 import org.dossierlink.config.NodeConfig;
 import org.dossierlink.demo.DemoDataset;
+import org.dossierlink.dialect.DialectConverter;
 import org.dossierlink.family.FamilyLookup;
 import org.dossierlink.number.NumberNormalizer;
 import org.dossierlink.server.DossierServer;
@@ -46,10 +47,11 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         JdbcDossierStore store = NodeOptions.openStore(config);
         NumberNormalizer normalizer = new NumberNormalizer();
+        DialectConverter converter = new DialectConverter(normalizer);
         DossierServer server = null;
         try {
             if (demo) {
-                DemoDataset.Summary s = new DemoDataset(store, normalizer).load();
+                DemoDataset.Summary s = new DemoDataset(store, normalizer, converter).load();
                 out.printf("demo data: %d applications, %d documents loaded into %s%n", s.applications(),
                         s.documents(), describe(config));
             }

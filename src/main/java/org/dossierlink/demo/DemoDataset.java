@@ -15,7 +15,8 @@ import java.util.Map;
 
 import org.dossierlink.dossier.ContentDigest;
 import org.dossierlink.dialect.CanonicalDossierXml;
-import org.dossierlink.dialect.DossierFormat;
+import org.dossierlink.dialect.Dialect;
+import org.dossierlink.dialect.DialectConverter;
 import org.dossierlink.dialect.DossierImporter;
 import org.dossierlink.dossier.Direction;
 import org.dossierlink.dossier.DocumentGroup;
@@ -51,17 +52,17 @@ public final class DemoDataset {
     private final DossierStore store;
     private final DossierImporter importer;
 
-    public DemoDataset(DossierStore store, NumberNormalizer normalizer) {
+    public DemoDataset(DossierStore store, NumberNormalizer normalizer, DialectConverter converter) {
         this.store = store;
-        this.importer = new DossierImporter(store, normalizer);
+        this.importer = new DossierImporter(store, normalizer, converter);
     }
 
     public Summary load() {
         Map<String, Dossier> dossiers = new LinkedHashMap<>();
         for (String res : DOCDB_RESOURCES) {
-            read(DossierFormat.DOCDB, res).forEach(d -> dossiers.put(d.application().key(), d));
+            read(Dialect.DOCDB, res).forEach(d -> dossiers.put(d.application().key(), d));
         }
-        read(DossierFormat.CANONICAL, CANONICAL_RESOURCE).forEach(d -> dossiers.put(d.application().key(), d));
+        read(Dialect.CANONICAL, CANONICAL_RESOURCE).forEach(d -> dossiers.put(d.application().key(), d));
         store.saveAll(dossiers.values());
         int documents = 0;
         for (Dossier d : dossiers.values()) {
@@ -73,7 +74,7 @@ public final class DemoDataset {
         return new Summary(dossiers.size(), documents);
     }
 
-    private List<Dossier> read(DossierFormat format, String resource) {
+    private List<Dossier> read(Dialect format, String resource) {
         try (InputStream in = resource(resource)) {
             return importer.read(format, in, resource);
         } catch (IOException e) {

@@ -14,14 +14,14 @@ import org.dossierlink.dossier.DossierStore;
 import org.dossierlink.number.NumberNormalizer;
 
 /**
- * Loads dossier files into a store, in any format {@link DossierFormat} detects. Every record of a
+ * Loads dossier files into a store, in any dialect {@link DialectDetector} detects. Every record of a
  * file is read and checked before the first is saved, so a bad file stores nothing. Saving is
  * idempotent: importing the same file twice leaves the store as it was.
  */
 public final class DossierImporter {
 
     /** What one file did to the store. */
-    public record Result(Path file, DossierFormat format, int inserted, int updated, int unchanged) {
+    public record Result(Path file, Dialect dialect, int inserted, int updated, int unchanged) {
         public int total() {
             return inserted + updated + unchanged;
         }
@@ -29,17 +29,19 @@ public final class DossierImporter {
 
     private final DossierStore store;
     private final DocdbExchangeReader docdb;
+    private final DialectConverter converter;
 
-    public DossierImporter(DossierStore store, NumberNormalizer normalizer) {
+    public DossierImporter(DossierStore store, NumberNormalizer normalizer, DialectConverter converter) {
         this.store = store;
         this.docdb = new DocdbExchangeReader(normalizer);
+        this.converter = converter;
     }
 
     public Result importFile(Path file) {
-        DossierFormat format;
+        Dialect format;
         List<Dossier> records;
         try {
-            format = DossierFormat.detect(file);
+            format = DialectDetector.detect(file).dialect();
             try (InputStream in = Files.newInputStream(file)) {
                 records = read(format, in, file.toString());
             }
@@ -62,16 +64,22 @@ public final class DossierImporter {
     }
 
     /** Reads all records of a stream in a known format, without storing them. */
-    public List<Dossier> read(DossierFormat format, InputStream in, String sourceName) {
+    public List<Dossier> read(Dialect format, InputStream in, String sourceName) {
         return switch (format) {
-            case CANONICAL -> {
-                List<Dossier> out = new ArrayList<>();
-                for (CanonicalDossierXml.Entry e : CanonicalDossierXml.read(in, sourceName)) {
-                    out.add(e.dossier());
-                }
-                yield out;
-            }
+            case CANONICAL -> canonical(in, sourceName);
             case DOCDB -> docdb.read(in, sourceName);
+            default -> {
+                byte[] canonical = converter.toCanonical(format, converter.parse(in, sourceName), sourceName);
+                yield canonical(new java.io.ByteArrayInputStream(canonical), sourceName + " (as canonical)");
+            }
         };
+    }
+
+    private static List<Dossier> canonical(InputStream in, String sourceName) {
+        List<Dossier> out = new ArrayList<>();
+        for (CanonicalDossierXml.Entry e : CanonicalDossierXml.read(in, sourceName)) {
+            out.add(e.dossier());
+        }
+        return out;
     }
 }

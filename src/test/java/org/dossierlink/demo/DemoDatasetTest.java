@@ -1,5 +1,7 @@
 package org.dossierlink.demo;
 
+import org.dossierlink.testsupport.TestDialects;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -41,7 +43,7 @@ class DemoDatasetTest {
 
     @Test
     void loadsRealFamiliesWithDocumentsAndLoadingAgainChangesNothing() {
-        DemoDataset.Summary first = new DemoDataset(store, normalizer).load();
+        DemoDataset.Summary first = new DemoDataset(store, normalizer, TestDialects.converter()).load();
         assertThat(first.applications()).isEqualTo(store.applicationCount()).isGreaterThanOrEqualTo(18);
         assertThat(first.documents()).isGreaterThan(first.applications() * 4);
 
@@ -64,14 +66,14 @@ class DemoDatasetTest {
         assertThat(jp).filteredOn(d -> d.code().equals("A131")).singleElement()
                 .satisfies(d -> assertThat(d.direction().wireName()).isEqualTo("outgoing"));
 
-        DemoDataset.Summary again = new DemoDataset(store, normalizer).load();
+        DemoDataset.Summary again = new DemoDataset(store, normalizer, TestDialects.converter()).load();
         assertThat(again).isEqualTo(first);
         assertThat(store.applicationCount()).isEqualTo(first.applications());
     }
 
     @Test
     void everyDocumentsContentMatchesItsDigestAndMediaType() {
-        new DemoDataset(store, normalizer).load();
+        new DemoDataset(store, normalizer, TestDialects.converter()).load();
         for (Dossier d : store.findByApplicationKeys(List.of("EP10167109", "CN200880114428", "US201213648029"))) {
             List<DocumentInfo> docs = store.documents(d.application().key());
             assertThat(docs).extracting(DocumentInfo::mediaType).contains("application/pdf", "application/xml");

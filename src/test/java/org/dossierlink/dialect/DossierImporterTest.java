@@ -39,7 +39,7 @@ class DossierImporterTest {
     @BeforeEach
     void open() {
         store = JdbcDossierStore.open(StoreConfig.h2Url(dir), null, null);
-        importer = new DossierImporter(store, normalizer);
+        importer = new DossierImporter(store, normalizer, org.dossierlink.testsupport.TestDialects.converter());
     }
 
     @AfterEach
@@ -54,7 +54,7 @@ class DossierImporterTest {
     @Test
     void extendedFamilyOfEveryMemberMatchesTheEpoFamilyResponse() throws Exception {
         DossierImporter.Result r = importer.importFile(Corpus.file("epo-ops/responses/family_biblio_EP2400812A1.xml"));
-        assertThat(r.format()).isEqualTo(DossierFormat.DOCDB);
+        assertThat(r.dialect()).isEqualTo(Dialect.DOCDB);
         assertThat(r.inserted()).isEqualTo(3);
 
         Set<String> epoApplications = new TreeSet<>();
@@ -100,7 +100,7 @@ class DossierImporterTest {
         Path canonical = dir.resolve("cn.xml");
         Files.write(canonical, CanonicalDossierXml.toBytes(cn, List.of()));
         DossierImporter.Result r = importer.importFile(canonical);
-        assertThat(r.format()).isEqualTo(DossierFormat.CANONICAL);
+        assertThat(r.dialect()).isEqualTo(Dialect.CANONICAL);
         assertThat(r.unchanged()).isEqualTo(1);
     }
 
@@ -115,8 +115,8 @@ class DossierImporterTest {
                 .hasMessageContaining("not well-formed XML");
         assertThat(store.applicationCount()).isZero();
 
-        assertThatThrownBy(() -> importer.importFile(Corpus.file("st96/examples/PatentPublication_Example.xml")))
-                .hasMessageContaining("unknown dossier format: root element {http://www.wipo.int/standards/XMLSchema/ST96/Patent}PatentPublication");
+        assertThatThrownBy(() -> importer.importFile(Corpus.file("epo-ops/responses/number_docdb_to_epodoc_EP2400812A1.xml")))
+                .hasMessageContaining("this OPS answer holds no dossier");
         assertThatThrownBy(() -> importer.importFile(dir.resolve("missing.xml")))
                 .hasMessage(dir.resolve("missing.xml") + ": no such file");
     }

@@ -1,0 +1,203 @@
+package org.dossierlink.dialect;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dossierlink.number.NumberNormalizer;
+import org.dossierlink.xml.SecureSaxon;
+
+import net.sf.saxon.s9api.QName;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.Serializer;
+import net.sf.saxon.s9api.Xslt30Transformer;
+import net.sf.saxon.s9api.XsltExecutable;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmNodeKind;
+import net.sf.saxon.s9api.XdmItem;
+import net.sf.saxon.s9api.XPathCompiler;
+
+/**
+ * Converts dossier XML between every {@link Dialect} and the canonical dossier, with the XSLT 3.0
+ * stylesheets in {@code xslt/}. Every stylesheet is compiled once, when the converter is built; the
+ * compiled forms are immutable and one converter serves all threads (a new transformer per call).
+ *
+ * <p>Conversions go through canonical: {@code convert(doc, JPO, ST96)} is JPO to canonical, then
+ * canonical to ST.96. What a dialect cannot hold is listed in its stylesheet, in a top-level
+ * {@code dl:cannot-hold} element, and {@link #cannotHold(Dialect, Direction)} returns that list.
+ */
+public final class DialectConverter {
+
+    /** Which stylesheet of a pair. */
+    public enum Direction {
+        TO_CANONICAL, FROM_CANONICAL
+    }
+
+    /**
+     * Content that does not survive one direction of a dialect's conversion.
+     *
+     * @param path   XPath, on the stylesheet's input, of what is dropped
+     * @param reason why it cannot be carried over
+     */
+    public record Loss(String path, String reason) {
+    }
+
+    private static final String XSL_NS = "http://www.w3.org/1999/XSL/Transform";
+
+    private final SecureSaxon saxon;
+    private final Map<Dialect, XsltExecutable> toCanonical = new EnumMap<>(Dialect.class);
+    private final Map<Dialect, XsltExecutable> fromCanonical = new EnumMap<>(Dialect.class);
+    private final Map<Dialect, List<Loss>> lossesTo = new EnumMap<>(Dialect.class);
+    private final Map<Dialect, List<Loss>> lossesFrom = new EnumMap<>(Dialect.class);
+
+    /**
+     * Compiles the stylesheets of every dialect.
+     *
+     * @throws IllegalStateException when a stylesheet is missing or does not compile
+     */
+    public DialectConverter(NumberNormalizer normalizer) {
+        this.saxon = new SecureSaxon(XsltFunctions.all(normalizer));
+        for (Dialect d : Dialect.values()) {
+            if (d == Dialect.CANONICAL) {
+                continue;
+            }
+            if (SecureSaxon.hasResource(d.toCanonicalStylesheet())) {
+                toCanonical.put(d, saxon.compileResource(d.toCanonicalStylesheet()));
+                lossesTo.put(d, readLosses(d.toCanonicalStylesheet()));
+            }
+            if (SecureSaxon.hasResource(d.fromCanonicalStylesheet())) {
+                fromCanonical.put(d, saxon.compileResource(d.fromCanonicalStylesheet()));
+                lossesFrom.put(d, readLosses(d.fromCanonicalStylesheet()));
+            }
+        }
+    }
+
+    /** True when this build has the stylesheet for that dialect and direction. */
+    public boolean supports(Dialect dialect, Direction direction) {
+        return dialect == Dialect.CANONICAL
+                || (direction == Direction.TO_CANONICAL ? toCanonical : fromCanonical).containsKey(dialect);
+    }
+
+    public SecureSaxon saxon() {
+        return saxon;
+    }
+
+    /**
+     * Parses a document securely, keeping line numbers.
+     *
+     * @throws DialectException when it is not well-formed XML
+     */
+    public XdmNode parse(InputStream in, String sourceName) {
+        try {
+            return saxon.parse(in, sourceName);
+        } catch (SaxonApiException e) {
+            throw new DialectException(sourceName, e.getLineNumber(), -1, "not well-formed XML: " + reason(e));
+        }
+    }
+
+    public XdmNode parse(byte[] xml, String sourceName) {
+        return parse(new ByteArrayInputStream(xml), sourceName);
+    }
+
+    /** A dialect document to canonical: {@code dos:dossiers} holding one {@code dos:dossier} per record. */
+    public byte[] toCanonical(Dialect from, XdmNode doc, String sourceName) {
+        if (from == Dialect.CANONICAL) {
+            return serializeAsIs(doc);
+        }
+        return run(executable(toCanonical, from, "to canonical"), doc, sourceName,
+                "cannot convert " + from.wireName() + " to canonical");
+    }
+
+    /** A canonical document ({@code dos:dossier} or {@code dos:dossiers}) to a dialect. */
+    public byte[] fromCanonical(Dialect to, XdmNode canonical, String sourceName) {
+        if (to == Dialect.CANONICAL) {
+            return serializeAsIs(canonical);
+        }
+        return run(executable(fromCanonical, to, "from canonical"), canonical, sourceName,
+                "cannot convert canonical to " + to.wireName());
+    }
+
+    /** A document from one dialect to another, through canonical. */
+    public byte[] convert(XdmNode doc, Dialect from, Dialect to, String sourceName) {
+        if (from == to) {
+            return serializeAsIs(doc);
+        }
+        byte[] canonical = toCanonical(from, doc, sourceName);
+        if (to == Dialect.CANONICAL) {
+            return canonical;
+        }
+        return fromCanonical(to, parse(canonical, sourceName + " (canonical)"), sourceName);
+    }
+
+    /** What the given stylesheet of a dialect documents it cannot carry over. */
+    public List<Loss> cannotHold(Dialect dialect, Direction direction) {
+        List<Loss> l = (direction == Direction.TO_CANONICAL ? lossesTo : lossesFrom).get(dialect);
+        return l == null ? List.of() : l;
+    }
+
+    private static XsltExecutable executable(Map<Dialect, XsltExecutable> map, Dialect d, String what) {
+        XsltExecutable e = map.get(d);
+        if (e == null) {
+            throw new org.dossierlink.InvalidRequestException("dialect " + d.wireName() + " cannot be converted "
+                    + what + " by this build", "dialect");
+        }
+        return e;
+    }
+
+    private byte[] run(XsltExecutable exec, XdmNode doc, String sourceName, String what) {
+        Xslt30Transformer t = saxon.transformer(exec);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+        try {
+            t.setGlobalContextItem(doc);
+            Serializer s = t.newSerializer(out);
+            t.applyTemplates(doc, s);
+        } catch (SaxonApiException e) {
+            throw new DialectException(sourceName, -1, -1, what + ": " + reason(e));
+        } catch (RuntimeException e) {
+            throw new DialectException(sourceName, -1, -1, what + ": " + e.getMessage());
+        }
+        return out.toByteArray();
+    }
+
+    private byte[] serializeAsIs(XdmNode doc) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            Serializer s = saxon.processor().newSerializer(out);
+            s.setOutputProperty(Serializer.Property.ENCODING, "UTF-8");
+            s.serializeNode(doc);
+        } catch (SaxonApiException e) {
+            throw new IllegalStateException("cannot serialise a parsed document", e);
+        }
+        return out.toByteArray();
+    }
+
+    private List<Loss> readLosses(String resource) {
+        try (InputStream in = SecureSaxon.class.getClassLoader().getResourceAsStream(resource)) {
+            XdmNode xsl = saxon.parse(in, "dossierlink:/" + resource);
+            XPathCompiler xp = saxon.processor().newXPathCompiler();
+            xp.declareNamespace("xsl", XSL_NS);
+            xp.declareNamespace("dl", XsltFunctions.NS);
+            List<Loss> out = new ArrayList<>();
+            for (XdmItem item : xp.evaluate("/xsl:*/dl:cannot-hold/dl:item", xsl)) {
+                XdmNode n = (XdmNode) item;
+                if (n.getNodeKind() == XdmNodeKind.ELEMENT) {
+                    out.add(new Loss(n.getAttributeValue(new QName("path")), n.getAttributeValue(new QName("reason"))));
+                }
+            }
+            return Collections.unmodifiableList(out);
+        } catch (IOException | SaxonApiException e) {
+            throw new IllegalStateException("cannot read the cannot-hold list of " + resource, e);
+        }
+    }
+
+    private static String reason(SaxonApiException e) {
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.replaceAll("\\s+", " ").trim();
+    }
+}

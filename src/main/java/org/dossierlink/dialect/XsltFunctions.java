@@ -1,0 +1,209 @@
+package org.dossierlink.dialect;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.dossierlink.DossierlinkException;
+import org.dossierlink.number.NormalizedNumber;
+import org.dossierlink.number.NumberNormalizer;
+import org.dossierlink.number.NumberType;
+
+import net.sf.saxon.expr.StaticProperty;
+import net.sf.saxon.expr.XPathContext;
+import net.sf.saxon.lib.ExtensionFunctionCall;
+import net.sf.saxon.lib.ExtensionFunctionDefinition;
+import net.sf.saxon.ma.map.MapType;
+import net.sf.saxon.om.Item;
+import net.sf.saxon.om.Sequence;
+import net.sf.saxon.om.StructuredQName;
+import net.sf.saxon.s9api.XdmMap;
+import net.sf.saxon.trans.XPathException;
+import net.sf.saxon.value.EmptySequence;
+import net.sf.saxon.value.SequenceType;
+import net.sf.saxon.value.StringValue;
+
+/**
+ * The functions dossierlink's stylesheets may call beyond XPath's own, in namespace
+ * {@value #NS} (prefix {@code dl}). They put the core service's number rules into every conversion,
+ * so a number means the same in XSLT as in a SOAP request.
+ * <ul>
+ * <li>{@code dl:normalize-number($office, $text, $type)} and
+ * {@code dl:normalize-number($office, $text, $type, $filing-date)}: a map with keys {@code country},
+ * {@code number}, {@code kind} (absent when unknown), {@code docdb}, {@code key}, {@code original},
+ * {@code st13} (absent where none exists). {@code $type} is application, publication or priority;
+ * {@code $filing-date} is an xs:date or YYYYMMDD string, or empty. A malformed number is a dynamic
+ * error whose message is the normaliser's.</li>
+ * <li>{@code dl:try-normalize-number(...)}: the same arities; the empty sequence where
+ * {@code dl:normalize-number} would raise an error.</li>
+ * <li>{@code dl:priority-kind($country, $number)}: {@code international} when the number is a PCT
+ * application (whatever the document's own kind attribute says), {@code regional} for the regional
+ * offices (EP, EA, AP, OA, GC), {@code national} otherwise.</li>
+ * </ul>
+ */
+public final class XsltFunctions {
+
+    public static final String NS = "urn:dossierlink:xslt";
+
+    private static final Set<String> REGIONAL = Set.of("EP", "EA", "AP", "OA", "GC");
+    private static final SequenceType MAP_OPT = SequenceType.makeSequenceType(MapType.ANY_MAP_TYPE,
+            StaticProperty.ALLOWS_ZERO_OR_ONE);
+
+    private XsltFunctions() {
+    }
+
+    public static List<ExtensionFunctionDefinition> all(NumberNormalizer normalizer) {
+        return List.of(normalize(normalizer, "normalize-number", true),
+                normalize(normalizer, "try-normalize-number", false),
+                priorityKind(normalizer));
+    }
+
+    private static ExtensionFunctionDefinition normalize(NumberNormalizer normalizer, String name, boolean raise) {
+        return new ExtensionFunctionDefinition() {
+            @Override
+            public StructuredQName getFunctionQName() {
+                return new StructuredQName("dl", NS, name);
+            }
+
+            @Override
+            public int getMinimumNumberOfArguments() {
+                return 3;
+            }
+
+            @Override
+            public int getMaximumNumberOfArguments() {
+                return 4;
+            }
+
+            @Override
+            public SequenceType[] getArgumentTypes() {
+                return new SequenceType[] {SequenceType.OPTIONAL_STRING, SequenceType.OPTIONAL_STRING,
+                        SequenceType.SINGLE_STRING, SequenceType.OPTIONAL_STRING};
+            }
+
+            @Override
+            public SequenceType getResultType(SequenceType[] suppliedArgumentTypes) {
+                return MAP_OPT;
+            }
+
+            @Override
+            public ExtensionFunctionCall makeCallExpression() {
+                return new ExtensionFunctionCall() {
+                    @Override
+                    public Sequence call(XPathContext context, Sequence[] args) throws XPathException {
+                        String office = text(args[0]);
+                        String number = text(args[1]);
+                        if (office == null || number == null) {
+                            if (raise) {
+                                throw new XPathException("dl:normalize-number: "
+                                        + (office == null ? "office" : "number") + " is empty");
+                            }
+                            return EmptySequence.getInstance();
+                        }
+                        try {
+                            NumberType type = NumberType.parse(text(args[2]), NumberType.APPLICATION);
+                            LocalDate filed = args.length == 4 ? date(text(args[3])) : null;
+                            return toMap(normalizer.normalize(office, number, type, filed));
+                        } catch (DossierlinkException e) {
+                            if (raise) {
+                                throw new XPathException(e.getMessage());
+                            }
+                            return EmptySequence.getInstance();
+                        }
+                    }
+                };
+            }
+        };
+    }
+
+    private static ExtensionFunctionDefinition priorityKind(NumberNormalizer normalizer) {
+        return new ExtensionFunctionDefinition() {
+            @Override
+            public StructuredQName getFunctionQName() {
+                return new StructuredQName("dl", NS, "priority-kind");
+            }
+
+            @Override
+            public SequenceType[] getArgumentTypes() {
+                return new SequenceType[] {SequenceType.OPTIONAL_STRING, SequenceType.OPTIONAL_STRING};
+            }
+
+            @Override
+            public SequenceType getResultType(SequenceType[] suppliedArgumentTypes) {
+                return SequenceType.SINGLE_STRING;
+            }
+
+            @Override
+            public ExtensionFunctionCall makeCallExpression() {
+                return new ExtensionFunctionCall() {
+                    @Override
+                    public Sequence call(XPathContext context, Sequence[] args) throws XPathException {
+                        return new StringValue(priorityKind(normalizer, text(args[0]), text(args[1])));
+                    }
+                };
+            }
+        };
+    }
+
+    /** international for a PCT application number, regional for a regional office, else national. */
+    static String priorityKind(NumberNormalizer normalizer, String country, String number) {
+        String cc = country == null ? "" : country.trim().toUpperCase(Locale.ROOT);
+        if (number != null) {
+            try {
+                NormalizedNumber n = normalizer.normalize(cc.isEmpty() ? "WO" : cc, number, NumberType.PRIORITY);
+                if ("WO".equals(n.country())) {
+                    return "international";
+                }
+                cc = n.country();
+            } catch (DossierlinkException e) {
+                // an unreadable number is decided by its country alone
+            }
+        }
+        if ("WO".equals(cc)) {
+            return "international";
+        }
+        return REGIONAL.contains(cc) ? "regional" : "national";
+    }
+
+    private static Sequence toMap(NormalizedNumber n) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("country", n.country());
+        m.put("number", n.number());
+        if (n.kind() != null) {
+            m.put("kind", n.kind());
+        }
+        m.put("docdb", n.docdb());
+        m.put("key", n.key());
+        m.put("original", n.original());
+        if (n.st13() != null) {
+            m.put("st13", n.st13());
+        }
+        return XdmMap.makeMap(m).getUnderlyingValue();
+    }
+
+    private static String text(Sequence v) throws XPathException {
+        Item item = v == null ? null : v.head();
+        if (item == null) {
+            return null;
+        }
+        String s = item.getStringValue().trim();
+        return s.isEmpty() ? null : s;
+    }
+
+    private static LocalDate date(String s) throws XPathException {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return s.length() == 8 && s.chars().allMatch(Character::isDigit)
+                    ? LocalDate.parse(s, java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+                    : LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new XPathException("dl:normalize-number: filing date '" + s + "' is neither YYYYMMDD nor xs:date");
+        }
+    }
+}

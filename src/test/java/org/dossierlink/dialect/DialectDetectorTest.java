@@ -1,0 +1,124 @@
+package org.dossierlink.dialect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.dossierlink.Corpus;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class DialectDetectorTest {
+
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource({
+            "cnipa/CN103492414A_cn_old.xml, CNIPA_OLD",
+            "cnipa/cn_new1.xml, CNIPA_NEW",
+            "epo-ops/responses/biblio_EP2400812A1.xml, DOCDB",
+            "epo-ops/responses/biblio_CN104968889A.xml, DOCDB",
+            "epo-ops/responses/biblio_US10047600B2.xml, DOCDB",
+            "epo-ops/responses/biblio_WO2018148832A1.xml, DOCDB",
+            "epo-ops/responses/biblio_application_US2016015853W.xml, DOCDB",
+            "epo-ops/responses/family_EP2400812A1.xml, DOCDB",
+            "epo-ops/responses/family_biblio_EP2400812A1.xml, DOCDB",
+            "epo-ops/responses/family_legal_EP2400812A1.xml, DOCDB",
+            "epo-ops/responses/legal_CA2300029C.xml, DOCDB",
+            "epo-ops/responses/register_biblio_EP2400812.xml, EP_REGISTER",
+            "epo-ops/responses/register_biblio_EP3221665A1.xml, EP_REGISTER",
+            "epo-ops/responses/register_events_EP2400812.xml, EP_REGISTER",
+            "epo-ops/responses/register_procedural_steps_EP2400812.xml, EP_REGISTER",
+            "epo-ops/responses/register_procedural_steps_EP3221665A1.xml, EP_REGISTER",
+            "epo-ops/responses/register_search.xml, EP_REGISTER",
+            "epo-ops/responses/register_unip_EP2400812.xml, EP_REGISTER",
+            "jpo/jp-gazette-st36/JP2021044377A.xml, JPO",
+            "jpo/jp-gazette-st36/jp_example2.xml, JPO",
+            "jpo/jp-gazette-st36/jp_example4.xml, JPO",
+            "st36/ep-publication/EP1599469B1_DOC00001.xml, EP_PUBLICATION",
+            "st36/ep-publication/EP1667425A1_DOC00001.xml, EP_PUBLICATION",
+            "st36/ep-publication/EP1599469B1_toc.xml, EP_TOC",
+            "st36/ep-publication/EP1667425A1_toc.xml, EP_TOC",
+            "st96/examples/PatentPublication_Example.xml, ST96",
+            "uspto/redbook-samples/US08926509.xml, USPTO",
+            "uspto/redbook-samples/US08930553.xml, USPTO",
+            "uspto/redbook-samples/US20050004437A1.xml, USPTO",
+            "uspto/redbook-samples/US20210049351A1.xml, USPTO",
+    })
+    void detectsEveryCorpusDossier(String file, Dialect expected) {
+        assertThat(DialectDetector.detect(Corpus.file(file)).dialect()).isEqualTo(expected);
+    }
+
+    @Test
+    void readsDoctypeAndDtdVersion() {
+        DialectDetector.Detection d = DialectDetector.detect(Corpus.file("uspto/redbook-samples/US08926509.xml"));
+        assertThat(d.doctypeSystemId()).isEqualTo("us-patent-grant-v45-2014-04-03.dtd");
+        assertThat(d.dtdVersion()).isEqualTo("v4.5 2014-04-03");
+        DialectDetector.Detection ep = DialectDetector.detect(Corpus.file("st36/ep-publication/EP1667425A1_DOC00001.xml"));
+        assertThat(ep.doctypePublicId()).isEqualTo("-//EPO//EP PATENT DOCUMENT 1.0//EN");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "epo-ops/responses/number_docdb_to_epodoc_EP2400812A1.xml, holds no dossier",
+            "epo-ops/responses/images_inquiry_example.xml, holds no dossier",
+            "epo-ops/responses/equivalents_EP2400812A1.xml, holds no dossier",
+    })
+    void refusesOpsAnswersWithoutDossiers(String file, String message) {
+        assertThatThrownBy(() -> DialectDetector.detect(Corpus.file(file)))
+                .isInstanceOf(DialectException.class).hasMessageContaining(message).hasMessageContaining(file);
+    }
+
+    @Test
+    void refusesUnknownRootNamingTheSupportedDialects() {
+        assertThatThrownBy(() -> detect("<?xml version='1.0'?>\n<invoice xmlns='urn:x'/>"))
+                .isInstanceOf(DialectException.class)
+                .hasMessage("in.xml:2:1: unknown dossier dialect: root element {urn:x}invoice; supported: "
+                        + Dialect.names());
+    }
+
+    @Test
+    void refusesUnsupportedUsptoVersion() {
+        assertThatThrownBy(() -> detect("<!DOCTYPE us-patent-grant SYSTEM 'ST32-US-Grant-025xml.dtd'>"
+                + "<us-patent-grant dtd-version='v4.5 2014-04-03'/>"))
+                .isInstanceOf(DialectException.class).hasMessageContaining("ST32-US-Grant-025xml.dtd");
+        assertThatThrownBy(() -> detect("<us-patent-grant dtd-version='v2.5 2001'/>"))
+                .hasMessageContaining("dtd-version 'v2.5 2001'").hasMessageContaining("supported: ICE DTD v4.0 to v4.7");
+        assertThat(detect("<us-patent-application dtd-version='v4.6 2022-02-17'/>").dialect()).isEqualTo(Dialect.USPTO);
+    }
+
+    @Test
+    void refusesOtherSt96RootsAndOtherEpVersions() {
+        assertThatThrownBy(() -> detect("<pat:SearchReport xmlns:pat='" + DialectDetector.ST96_PATENT_NS + "'/>"))
+                .hasMessageContaining("pat:SearchReport is not a dossier");
+        assertThatThrownBy(() -> detect("<ep-patent-document dtd-version='ep-patent-document-v2-0'/>"))
+                .hasMessageContaining("ep-patent-document version not supported");
+    }
+
+    @Test
+    void refusesNonXmlWithLocation() {
+        assertThatThrownBy(() -> detect("not xml at all"))
+                .isInstanceOf(DialectException.class).hasMessageStartingWith("in.xml:1:").hasMessageContaining("not well-formed XML");
+    }
+
+    @Test
+    void neverLoadsTheDtd() {
+        // a DOCTYPE pointing at a file that exists must not be read: detection only looks at it
+        DialectDetector.Detection d = detect("<!DOCTYPE cn-patent-document SYSTEM 'file:///etc/passwd'>"
+                + "<cn-patent-document/>");
+        assertThat(d.dialect()).isEqualTo(Dialect.CNIPA_OLD);
+        assertThat(d.doctypeSystemId()).isEqualTo("file:///etc/passwd");
+    }
+
+    @Test
+    void parsesDialectNames() {
+        assertThat(Dialect.parse("ST96", "dialect")).isEqualTo(Dialect.ST96);
+        assertThat(Dialect.parse("ep_publication", "dialect")).isEqualTo(Dialect.EP_PUBLICATION);
+        assertThatThrownBy(() -> Dialect.parse("xyz", "dialect")).hasMessageContaining("unknown dialect 'xyz'");
+    }
+
+    private static DialectDetector.Detection detect(String xml) {
+        return DialectDetector.detect(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "in.xml");
+    }
+}

@@ -1,0 +1,288 @@
+package org.dossierlink.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+import javax.xml.xpath.XPath;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathExpressionException;
+import javax.xml.xpath.XPathFactory;
+
+import org.dossierlink.Corpus;
+import org.dossierlink.dialect.Dialect;
+import org.dossierlink.dialect.DialectConverter;
+import org.dossierlink.dialect.DialectConverter.Direction;
+import org.dossierlink.dialect.DialectConverter.Loss;
+import org.dossierlink.number.NumberNormalizer;
+import org.dossierlink.xml.SecureXml;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xmlunit.builder.DiffBuilder;
+import org.xmlunit.diff.Diff;
+
+/**
+ * What every dialect test needs: one shared {@link DialectConverter} (stylesheets compile once per
+ * test JVM), validation against the canonical and ST.96 schemas with both the JDK validator and
+ * {@code xmllint --schema}, and the round-trip comparison that ignores exactly what a stylesheet's
+ * {@code dl:cannot-hold} list declares.
+ */
+public final class TestDialects {
+
+    private static final NumberNormalizer NORMALIZER = new NumberNormalizer();
+    private static volatile DialectConverter converter;
+    private static final Map<Path, Schema> SCHEMAS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private TestDialects() {
+    }
+
+    public static DialectConverter converter() {
+        if (converter == null) {
+            synchronized (TestDialects.class) {
+                if (converter == null) {
+                    converter = new DialectConverter(NORMALIZER);
+                }
+            }
+        }
+        return converter;
+    }
+
+    /** {@code xsd/dossier.xsd} of this checkout. */
+    public static Path canonicalSchema() {
+        return Path.of("xsd", "dossier.xsd").toAbsolutePath();
+    }
+
+    /** The ST.96 V6_0 schema for pat:PatentPublication, in the corpus. */
+    public static Path st96Schema() {
+        return Corpus.file("st96/schemas/V6_0_flattened/PatentPublication_V6_0.xsd").toAbsolutePath();
+    }
+
+    /** Converts a corpus or test file to canonical. */
+    public static byte[] toCanonical(Dialect d, Path file) {
+        try (var in = Files.newInputStream(file)) {
+            return converter().toCanonical(d, converter().parse(in, file.toString()), file.toString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public static byte[] fromCanonical(Dialect d, byte[] canonical, String name) {
+        return converter().fromCanonical(d, converter().parse(canonical, name), name);
+    }
+
+    /** Asserts the document is valid against the schema, with the JDK validator and with xmllint. */
+    public static void assertValid(byte[] xml, Path schema, String what) {
+        List<String> errors = jdkErrors(xml, schema);
+        assertThat(errors).as("JDK validator, %s against %s:%n%s", what, schema.getFileName(),
+                new String(xml, StandardCharsets.UTF_8)).isEmpty();
+        String xmllint = xmllint(xml, schema);
+        assertThat(xmllint).as("xmllint --schema %s, %s", schema.getFileName(), what).isEqualTo("validates");
+    }
+
+    /** Every error the JDK validator reports, as line:column: message. */
+    public static List<String> jdkErrors(byte[] xml, Path schema) {
+        List<String> errors = new ArrayList<>();
+        try {
+            Validator v = schema(schema).newValidator();
+            v.setErrorHandler(new org.xml.sax.ErrorHandler() {
+                @Override
+                public void warning(SAXParseException e) {
+                }
+
+                @Override
+                public void error(SAXParseException e) {
+                    errors.add(e.getLineNumber() + ":" + e.getColumnNumber() + ": " + e.getMessage());
+                }
+
+                @Override
+                public void fatalError(SAXParseException e) {
+                    errors.add(e.getLineNumber() + ":" + e.getColumnNumber() + ": " + e.getMessage());
+                }
+            });
+            v.validate(new StreamSource(new ByteArrayInputStream(xml)));
+        } catch (SAXException | IOException e) {
+            errors.add(e.getMessage());
+        }
+        return errors;
+    }
+
+    private static Schema schema(Path schema) {
+        return SCHEMAS.computeIfAbsent(schema, p -> {
+            try {
+                SchemaFactory f = SchemaFactory.newDefaultInstance();
+                f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
+                f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+                return f.newSchema(p.toFile());
+            } catch (SAXException e) {
+                throw new IllegalStateException("schema " + p + " does not load: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /**
+     * Runs {@code xmllint --nonet --noout --schema} on the document. Returns "validates", or xmllint's
+     * output. xmllint comes from Debian's libxml2-utils, which .ci/run installs.
+     */
+    public static String xmllint(byte[] xml, Path schema) {
+        try {
+            Path tmp = Files.createTempFile("dossierlink-xmllint", ".xml");
+            try {
+                Files.write(tmp, xml);
+                Process p = new ProcessBuilder("xmllint", "--nonet", "--noout", "--schema", schema.toString(),
+                        tmp.toString()).redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    fail("xmllint did not finish in 60 s");
+                }
+                return p.exitValue() == 0 ? "validates" : out;
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("xmllint is not installed (Debian libxml2-utils; .ci/run installs it): "
+                    + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Asserts dialect → canonical → dialect gives the original back, apart from what the dialect's
+     * to-canonical stylesheet declares it cannot hold (its {@code dl:cannot-hold} paths, evaluated on
+     * the original) and what the from-canonical stylesheet declares it does not write (evaluated on
+     * both sides). Whitespace-only text and comments are ignored; everything else must match.
+     *
+     * @return the round-tripped document, for further assertions
+     */
+    public static byte[] assertRoundTrip(Dialect d, Path original, Map<String, String> namespaces) {
+        byte[] canonical = toCanonical(d, original);
+        byte[] back = fromCanonical(d, canonical, original + " (canonical)");
+        Document a = dom(readAll(original));
+        Document b = dom(back);
+        Set<Node> ignored = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Loss l : converter().cannotHold(d, Direction.TO_CANONICAL)) {
+            ignored.addAll(select(a, l.path(), namespaces));
+            ignored.addAll(select(b, l.path(), namespaces));
+        }
+        for (Loss l : converter().cannotHold(d, Direction.FROM_CANONICAL)) {
+            ignored.addAll(select(a, l.path(), namespaces));
+            ignored.addAll(select(b, l.path(), namespaces));
+        }
+        Diff diff = DiffBuilder.compare(a).withTest(b)
+                .ignoreWhitespace().ignoreComments().normalizeWhitespace()
+                .withNodeFilter(n -> !ignoredOrInside(n, ignored))
+                .withAttributeFilter(attr -> !ignored.contains(attr))
+                .checkForSimilar()
+                .build();
+        assertThat(diff.hasDifferences())
+                .as("round trip of %s through canonical differs beyond its cannot-hold list:%n%s%n--- canonical:%n%s%n--- back:%n%s",
+                        original, diff.fullDescription(), new String(canonical, StandardCharsets.UTF_8),
+                        new String(back, StandardCharsets.UTF_8))
+                .isFalse();
+        return back;
+    }
+
+    /** Asserts every path of a stylesheet's cannot-hold list matches something in at least one of the inputs. */
+    public static void assertLossesAreReal(Dialect d, Direction direction, List<Document> inputs,
+                                           Map<String, String> namespaces) {
+        List<Loss> losses = converter().cannotHold(d, direction);
+        assertThat(losses).as("%s %s declares what it cannot hold", d, direction).isNotEmpty();
+        for (Loss l : losses) {
+            assertThat(l.reason()).as("reason of %s", l.path()).isNotBlank();
+            boolean found = inputs.stream().anyMatch(doc -> !select(doc, l.path(), namespaces).isEmpty());
+            assertThat(found).as("%s %s: cannot-hold path %s matches nothing in the test inputs", d, direction,
+                    l.path()).isTrue();
+        }
+    }
+
+    private static boolean ignoredOrInside(Node n, Set<Node> ignored) {
+        for (Node p = n; p != null; p = p.getParentNode()) {
+            if (ignored.contains(p)) {
+                return true;
+            }
+            if (p instanceof Attr attr) {
+                p = attr.getOwnerElement();
+                if (ignored.contains(p)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Nodes an XPath 1.0 expression selects, with the given prefix bindings. */
+    public static List<Node> select(Document doc, String xpath, Map<String, String> namespaces) {
+        XPath xp = XPathFactory.newDefaultInstance().newXPath();
+        xp.setNamespaceContext(new javax.xml.namespace.NamespaceContext() {
+            @Override
+            public String getNamespaceURI(String prefix) {
+                return namespaces.getOrDefault(prefix, XMLConstants.NULL_NS_URI);
+            }
+
+            @Override
+            public String getPrefix(String uri) {
+                return null;
+            }
+
+            @Override
+            public java.util.Iterator<String> getPrefixes(String uri) {
+                return java.util.Collections.emptyIterator();
+            }
+        });
+        try {
+            NodeList nl = (NodeList) xp.evaluate(xpath, doc, XPathConstants.NODESET);
+            List<Node> out = new ArrayList<>();
+            for (int i = 0; i < nl.getLength(); i++) {
+                out.add(nl.item(i));
+            }
+            return out;
+        } catch (XPathExpressionException e) {
+            throw new IllegalArgumentException("bad cannot-hold path " + xpath + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static Document dom(byte[] xml) {
+        try {
+            return SecureXml.documentBuilder().parse(new ByteArrayInputStream(xml));
+        } catch (SAXException | IOException e) {
+            throw new IllegalStateException("not XML: " + e.getMessage(), e);
+        }
+    }
+
+    public static byte[] readAll(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Local names and attribute values of an element, for quick assertions in tests. */
+    public static String text(Document doc, String xpath, Map<String, String> namespaces) {
+        List<Node> n = select(doc, xpath, namespaces);
+        return n.isEmpty() ? null : n.get(0).getTextContent();
+    }
+
+}

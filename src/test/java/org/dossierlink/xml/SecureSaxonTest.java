@@ -1,0 +1,174 @@
+package org.dossierlink.xml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.xml.transform.stream.StreamSource;
+
+import org.dossierlink.dialect.XsltFunctions;
+import org.dossierlink.number.NumberNormalizer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.Xslt30Transformer;
+import net.sf.saxon.s9api.XsltExecutable;
+import net.sf.saxon.s9api.XdmNode;
+
+/** A stylesheet or an input that tries to reach beyond its input fails cleanly. */
+class SecureSaxonTest {
+
+    private static final SecureSaxon SAXON = new SecureSaxon(XsltFunctions.all(new NumberNormalizer()));
+
+    @TempDir
+    Path dir;
+
+    private static String stylesheet(String body) {
+        return "<xsl:stylesheet version='3.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'"
+                + " xmlns:dl='urn:dossierlink:xslt' xmlns:xs='http://www.w3.org/2001/XMLSchema'"
+                + " exclude-result-prefixes='dl xs'>"
+                + "<xsl:template match='/'>" + body + "</xsl:template></xsl:stylesheet>";
+    }
+
+    private static String run(String stylesheetText, String input) throws SaxonApiException {
+        XsltExecutable exec = SAXON.compile(new StreamSource(new StringReader(stylesheetText), "test:/hostile.xsl"));
+        XdmNode doc = SAXON.parse(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), "test:/in.xml");
+        Xslt30Transformer t = SAXON.transformer(exec);
+        t.setGlobalContextItem(doc);
+        StringWriter out = new StringWriter();
+        t.applyTemplates(doc, SAXON.processor().newSerializer(out));
+        return out.toString();
+    }
+
+    @Test
+    void plainStylesheetRuns() throws Exception {
+        assertThat(run(stylesheet("<out><xsl:value-of select='/a'/></out>"), "<a>x</a>")).contains("<out>x</out>");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "<xsl:copy-of select=\"doc('FILE')\"/>",
+            "<xsl:copy-of select=\"document('FILE')\"/>",
+            "<xsl:value-of select=\"unparsed-text('FILE')\"/>",
+            "<xsl:value-of select=\"unparsed-text-lines('FILE')\"/>",
+            "<xsl:value-of select=\"json-doc('FILE')\"/>",
+            "<xsl:copy-of select=\"collection('DIR')\"/>",
+            "<xsl:source-document href='FILE'><xsl:copy-of select='.'/></xsl:source-document>",
+            "<xsl:value-of select=\"doc('http://127.0.0.1:9/x.xml')\"/>",
+    })
+    void refusesEveryReadBeyondTheInput(String body) throws Exception {
+        Path secret = dir.resolve("secret.xml");
+        Files.writeString(secret, "<secret>do-not-read</secret>");
+        String xsl = stylesheet(body.replace("FILE", secret.toUri().toString()).replace("DIR", dir.toUri().toString()));
+        assertThatThrownBy(() -> run(xsl, "<a/>"))
+                .isInstanceOf(SaxonApiException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("do-not-read"));
+    }
+
+    @Test
+    void unparsedTextAvailableSaysNo() throws Exception {
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, "s");
+        assertThat(run(stylesheet("<r><xsl:value-of select=\"unparsed-text-available('" + secret.toUri() + "')\"/></r>"),
+                "<a/>")).contains("<r>false</r>");
+    }
+
+    @Test
+    void refusesResultDocument() {
+        String xsl = stylesheet("<xsl:result-document href='" + dir.resolve("out.xml").toUri()
+                + "'><x/></xsl:result-document><main/>");
+        assertThatThrownBy(() -> run(xsl, "<a/>")).isInstanceOf(SaxonApiException.class);
+        assertThat(dir.resolve("out.xml")).doesNotExist();
+    }
+
+    @Test
+    void refusesReflexiveJavaCalls() {
+        String xsl = stylesheet("<xsl:value-of select=\"Q{java:java.lang.System}getProperty('user.home')\""
+                + " xmlns:sys='java:java.lang.System'/>");
+        assertThatThrownBy(() -> run(xsl, "<a/>")).isInstanceOf(SaxonApiException.class);
+    }
+
+    @Test
+    void systemPropertyGivesNoJavaProperties() throws Exception {
+        assertThat(run(stylesheet("<r><xsl:value-of select=\"system-property('user.home')\"/></r>"), "<a/>"))
+                .doesNotContain(System.getProperty("user.home"));
+    }
+
+    @Test
+    void refusesIncludesOutsideTheBundledStylesheets() throws Exception {
+        Path other = dir.resolve("other.xsl");
+        Files.writeString(other, stylesheet("<x/>"));
+        String xsl = "<xsl:stylesheet version='3.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>"
+                + "<xsl:include href='" + other.toUri() + "'/></xsl:stylesheet>";
+        assertThatThrownBy(() -> SAXON.compile(new StreamSource(new StringReader(xsl), "test:/x.xsl")))
+                .isInstanceOf(SaxonApiException.class);
+        String climb = "<xsl:stylesheet version='3.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>"
+                + "<xsl:include href='../../etc/passwd'/></xsl:stylesheet>";
+        assertThatThrownBy(() -> SAXON.compile(new StreamSource(new StringReader(climb),
+                SecureSaxon.STYLESHEET_BASE + "a.xsl"))).isInstanceOf(SaxonApiException.class);
+    }
+
+    @Test
+    void bundledLibraryIncludes() throws Exception {
+        String xsl = "<xsl:stylesheet version='3.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'"
+                + " xmlns:dl='urn:dossierlink:xslt'><xsl:include href='lib/common.xsl'/>"
+                + "<xsl:template match='/'><d><xsl:value-of select=\"dl:date('20120315')\"/></d></xsl:template>"
+                + "</xsl:stylesheet>";
+        XsltExecutable exec = SAXON.compile(new StreamSource(new StringReader(xsl), SecureSaxon.STYLESHEET_BASE + "t.xsl"));
+        assertThat(exec).isNotNull();
+    }
+
+    @Test
+    void inputCannotPullExternalEntitiesOrDtds() throws Exception {
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, "do-not-read");
+        String xxe = "<!DOCTYPE a [<!ENTITY x SYSTEM '" + secret.toUri() + "'>]><a>&x;</a>";
+        // the external entity is never resolved: its reference stays empty
+        assertThat(run(stylesheet("<r><xsl:value-of select='/a'/></r>"), xxe)).doesNotContain("do-not-read");
+        // an external DTD is not loaded, so a document that names one still parses
+        assertThat(run(stylesheet("<r><xsl:value-of select='/a'/></r>"),
+                "<!DOCTYPE a SYSTEM '" + dir.resolve("missing.dtd").toUri() + "'><a>ok</a>")).contains("<r>ok</r>");
+    }
+
+    @Test
+    void entityExpansionIsBounded() {
+        StringBuilder lol = new StringBuilder("<!DOCTYPE a [<!ENTITY l0 'lol'>");
+        for (int i = 1; i < 10; i++) {
+            lol.append("<!ENTITY l").append(i).append(" '").append(("&l" + (i - 1) + ";").repeat(10)).append("'>");
+        }
+        lol.append("]><a>&l9;</a>");
+        assertThatThrownBy(() -> run(stylesheet("<r><xsl:value-of select='string-length(/a)'/></r>"), lol.toString()))
+                .isInstanceOf(SaxonApiException.class);
+    }
+
+    @Test
+    void numberFunctionsUseTheNormaliser() throws Exception {
+        String out = run(stylesheet("<r><n><xsl:value-of select=\"dl:normalize-number('JP', '特願2013-123456', 'application')?docdb\"/></n>"
+                + "<k><xsl:value-of select=\"dl:priority-kind('JP', 'PCT/JP2012/000123')\"/></k>"
+                + "<k><xsl:value-of select=\"dl:priority-kind('EP', '10167109')\"/></k>"
+                + "<k><xsl:value-of select=\"dl:priority-kind('US', '61/234,567')\"/></k>"
+                + "<t><xsl:value-of select=\"empty(dl:try-normalize-number('EP', 'nonsense!', 'application'))\"/></t>"
+                + "<y><xsl:value-of select=\"dl:normalize-number('US', '13/167,395', 'application', '20110623')?docdb\"/></y>"
+                + "</r>"), "<a/>");
+        assertThat(out).contains("<n>JP.2013123456.A</n>", "<k>international</k>", "<k>regional</k>", "<k>national</k>",
+                "<t>true</t>", "<y>US.201113167395.A</y>");
+        assertThatThrownBy(() -> run(stylesheet("<r><xsl:value-of select=\"dl:normalize-number('EP', 'nonsense!', 'application')?docdb\"/></r>"), "<a/>"))
+                .isInstanceOf(SaxonApiException.class).hasMessageContaining("nonsense");
+    }
+
+    @Test
+    void sharedFunctionListIsComplete() {
+        assertThat(XsltFunctions.all(new NumberNormalizer())).hasSize(3);
+        assertThat(List.of(SecureSaxon.STYLESHEET_BASE)).containsExactly("dossierlink:/xslt/");
+    }
+}
