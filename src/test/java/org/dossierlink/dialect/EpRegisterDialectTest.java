@@ -228,6 +228,21 @@ class EpRegisterDialectTest {
                 .hasMessageContaining("international");
     }
 
+    /** The detector also accepts reg:register-documents without the OPS wrapper; it converts the same way. */
+    @Test
+    void convertsBareRegisterDocuments() {
+        String xml = new String(TestDialects.readAll(corpus(EURO_PCT)), StandardCharsets.UTF_8);
+        String bare = xml.substring(xml.indexOf("<reg:register-documents"), xml.indexOf("</reg:register-documents>"))
+                .replaceFirst("<reg:register-documents", "<reg:register-documents xmlns:reg=\"http://www.epo.org/register\"")
+                + "</reg:register-documents>";
+        byte[] bytes = bare.getBytes(StandardCharsets.UTF_8);
+        assertThat(DialectDetector.detect(new java.io.ByteArrayInputStream(bytes), "bare").dialect()).isEqualTo(REG);
+        byte[] c = TestDialects.converter().toCanonical(REG, TestDialects.converter().parse(bytes, "bare"), "bare");
+        TestDialects.assertValid(c, TestDialects.canonicalSchema(), "bare register-documents");
+        assertThat(new String(c, StandardCharsets.UTF_8))
+                .isEqualTo(new String(TestDialects.toCanonical(REG, corpus(EURO_PCT)), StandardCharsets.UTF_8));
+    }
+
     @Test
     void refusesNonEuropeanApplications() {
         byte[] demo = TestDialects.readAll(Path.of("src/main/resources/demo/corpus-dossiers.xml"));
