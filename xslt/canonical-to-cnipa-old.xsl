@@ -109,7 +109,14 @@
             </xsl:for-each>
           </classifications-ipcr>
         </xsl:if>
-        <invention-title><xsl:value-of select="dos:title[1]"/></invention-title>
+        <!-- the DTD allows several titles: the first in the document language carries no @lang, as in the corpus -->
+        <xsl:for-each select="dos:title">
+          <invention-title>
+            <xsl:if test="position() gt 1 and @lang"><xsl:attribute name="lang" select="upper-case(@lang)"/></xsl:if>
+            <xsl:value-of select="."/>
+          </invention-title>
+        </xsl:for-each>
+        <xsl:if test="not(dos:title)"><invention-title/></xsl:if>
         <xsl:for-each select="dos:abstract[1]">
           <abstract>
             <xsl:for-each select="tokenize(string(.), '&#10;[ &#9;&#13;]*&#10;')">

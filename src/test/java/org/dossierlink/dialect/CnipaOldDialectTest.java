@@ -109,6 +109,7 @@ class CnipaOldDialectTest {
         c = c.replace("</dos:publications>", "<dos:publication><dos:country>CN</dos:country><dos:number>103492414</dos:number>"
                 + "<dos:kind>B</dos:kind><dos:docdb>CN.103492414.B</dos:docdb><dos:date>2016-05-04</dos:date></dos:publication></dos:publications>");
         c = c.replace("<dos:name>伊莱利利公司</dos:name>", "<dos:name>伊莱利利公司</dos:name><dos:country>US</dos:country>");
+        c = c.replace("</dos:title>", "</dos:title><dos:title lang=\"en\">Anti-hepcidin antibodies and uses thereof</dos:title>");
         c = c.replace("<dos:classification scheme=\"IPC\">C07K 16/18</dos:classification>",
                 "<dos:classification scheme=\"IPC\">C07K 16/18</dos:classification><dos:classification scheme=\"CPC\">C07K 16/18</dos:classification>");
         c = c.replace("</dos:abstract>", "</dos:abstract><dos:abstract lang=\"en\">Anti-hepcidin antibodies.</dos:abstract>"
@@ -123,6 +124,8 @@ class CnipaOldDialectTest {
         Document back = TestDialects.dom(JpoCnipaTestFiles.assertCanonicalRoundTrip(Dialect.CNIPA_OLD, rich, "rich canonical"));
         assertThat(all(back, "//dos:publication/dos:docdb", DOS)).containsExactly("CN.103492414.A");
         assertThat(all(back, "//dos:classification/@scheme", DOS)).containsExactly("IPC");
+        assertThat(all(back, "//dos:title/@lang", DOS)).containsExactly("zh", "en");
+        assertThat(t(back, "//dos:title[@lang='en']")).isEqualTo("Anti-hepcidin antibodies and uses thereof");
     }
 
     @Test
