@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dossierlink", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "SOAP/XML dossier interoperability server for patent offices.",
         subcommands = {ServeCommand.class, ImportCommand.class, FamilyCommand.class, NormalizeCommand.class,
-                CommandLine.HelpCommand.class})
+                ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class DossierlinkCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -21,7 +21,7 @@ public final class DossierlinkCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: serve, import, family, normalize");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: serve, import, family, normalize, validate");
     }
 
     public static void main(String[] args) {
