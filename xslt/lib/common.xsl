@@ -88,7 +88,8 @@
       <xsl:if test="not($active)"><xsl:attribute name="active" select="'false'"/></xsl:if>
       <dos:country><xsl:value-of select="$cc"/></dos:country>
       <dos:number><xsl:value-of select="$num"/></dos:number>
-      <dos:docdb><xsl:value-of select="if (exists($n)) then $n?docdb else concat($cc, '.', $num)"/></dos:docdb>
+      <!-- a priority is an earlier application's key: CC.number, without a kind (as PriorityClaim.docdb()) -->
+      <dos:docdb><xsl:value-of select="concat($cc, '.', $num)"/></dos:docdb>
       <dos:originalNumber><xsl:value-of select="normalize-space($number)"/></dos:originalNumber>
       <xsl:if test="exists($iso)"><dos:date><xsl:value-of select="$iso"/></dos:date></xsl:if>
     </dos:priorityClaim>

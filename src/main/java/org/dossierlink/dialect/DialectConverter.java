@@ -45,7 +45,10 @@ public final class DialectConverter {
      * @param path   XPath, on the stylesheet's input, of what is dropped
      * @param reason why it cannot be carried over
      */
-    public record Loss(String path, String reason) {
+    public record Loss(String path, String reason, Map<String, String> namespaces) {
+        public Loss {
+            namespaces = Map.copyOf(namespaces);
+        }
     }
 
     private static final String XSL_NS = "http://www.w3.org/1999/XSL/Transform";
@@ -150,6 +153,35 @@ public final class DialectConverter {
         return e;
     }
 
+    /**
+     * What the stylesheet from {@code dialect} to canonical will drop from this document: the
+     * cannot-hold entries whose path matches something in it.
+     */
+    public List<Loss> droppedOnTheWayIn(Dialect dialect, XdmNode doc) {
+        return matching(cannotHold(dialect, Direction.TO_CANONICAL), doc);
+    }
+
+    /** What the stylesheet from canonical to {@code dialect} will drop from this canonical document. */
+    public List<Loss> droppedOnTheWayOut(Dialect dialect, XdmNode canonical) {
+        return matching(cannotHold(dialect, Direction.FROM_CANONICAL), canonical);
+    }
+
+    private List<Loss> matching(List<Loss> losses, XdmNode doc) {
+        List<Loss> out = new ArrayList<>();
+        for (Loss l : losses) {
+            XPathCompiler xp = saxon.processor().newXPathCompiler();
+            l.namespaces().forEach(xp::declareNamespace);
+            try {
+                if (xp.evaluate("exists(" + l.path() + ")", doc).itemAt(0).getStringValue().equals("true")) {
+                    out.add(l);
+                }
+            } catch (SaxonApiException e) {
+                throw new IllegalStateException("bad cannot-hold path " + l.path() + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
     private byte[] run(XsltExecutable exec, XdmNode doc, String sourceName, String what) {
         Xslt30Transformer t = saxon.transformer(exec);
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
@@ -187,7 +219,11 @@ public final class DialectConverter {
             for (XdmItem item : xp.evaluate("/xsl:*/dl:cannot-hold/dl:item", xsl)) {
                 XdmNode n = (XdmNode) item;
                 if (n.getNodeKind() == XdmNodeKind.ELEMENT) {
-                    out.add(new Loss(n.getAttributeValue(new QName("path")), n.getAttributeValue(new QName("reason"))));
+                    Map<String, String> ns = new java.util.HashMap<>();
+                    n.axisIterator(net.sf.saxon.s9api.Axis.NAMESPACE).forEachRemaining(
+                            x -> ns.put(x.getNodeName() == null ? "" : x.getNodeName().getLocalName(), x.getStringValue()));
+                    ns.remove("");
+                    out.add(new Loss(n.getAttributeValue(new QName("path")), n.getAttributeValue(new QName("reason")), ns));
                 }
             }
             return Collections.unmodifiableList(out);
