@@ -260,7 +260,8 @@
       <xsl:if test="not($active)"><xsl:attribute name="active" select="'false'"/></xsl:if>
       <dos:country><xsl:value-of select="$n?country"/></dos:country>
       <dos:number><xsl:value-of select="$n?number"/></dos:number>
-      <dos:docdb><xsl:value-of select="$n?docdb"/></dos:docdb>
+      <!-- a priority is an earlier application's key: CC.number, without a kind (as common.xsl and PriorityClaim.docdb()) -->
+      <dos:docdb><xsl:value-of select="concat($n?country, '.', $n?number)"/></dos:docdb>
       <xsl:if test="exists($original)"><dos:originalNumber><xsl:value-of select="$original"/></dos:originalNumber></xsl:if>
       <xsl:if test="exists($date)"><dos:date><xsl:value-of select="$date"/></dos:date></xsl:if>
     </dos:priorityClaim>
