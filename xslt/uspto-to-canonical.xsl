@@ -17,7 +17,7 @@
     from us-parties/inventors or parties/inventors, and v4.0 applicants of app-type applicant-inventor.
     Canonical name: orgname, else "LAST, FIRST" (last-name, first-name); country: residence, else address country.
     Sequence: 1-based order (the documents number from 00 or from 001).
-  - Classifications: classification-ipcr and classification-cpc as "G06F 15/16"; classification-ipc
+  - Classifications: classification-ipcr and classification-cpc (main-cpc and further-cpc; not combination sets) as "G06F 15/16"; classification-ipc
     (v4.0) main-classification as written (IPC); classification-national main and further classifications
     as written (national).
   - Title: invention-title, language from the root's lang (EN to en). Abstract: plain text.
@@ -35,11 +35,19 @@
 
   <!-- What canonical cannot hold: XPath 1.0 on the USPTO document (no namespace). -->
   <dl:cannot-hold>
-    <dl:item path="/*/@file | /*/@status | /*/@id | /*/@date-produced | /*/@date-publ" reason="file name, production status and dates of the bulk file"/>
-    <dl:item path="/*/@dtd-version" reason="canonical has no DTD version; the way back writes v4.5 (grants) or v4.4 (applications)"/>
+    <dl:item path="/*/@status | /*/@date-produced" reason="production status and production date of the bulk file (file, id and date-publ are rebuilt from the publication)"/>
+    <dl:item path="/*/@dtd-version" reason="canonical has no DTD version; the way back writes v4.5 (grants), v4.4 (applications) or v4.0 (applications published before 2006)"/>
     <dl:item path="/*/description | /*/claims | /*/drawings | /*/us-claim-statement | /*/us-sequence-list-doc | /*/us-chemistry | /*/us-math | /*/table-external-doc" reason="full text, claims and drawings: canonical is bibliographic"/>
     <dl:item path="/*/*/us-term-of-grant | /*/*/us-references-cited | /*/*/number-of-claims | /*/*/us-exemplary-claim | /*/*/us-field-of-classification-search | /*/*/figures | /*/*/us-publication-filing-type" reason="term, citations, claim and figure counts, search field, publication filing type: no place in canonical"/>
     <dl:item path="/*/*/us-related-documents" reason="continuations, divisions and provisionals: canonical holds priority claims only"/>
+    <dl:item path="/*/*/invention-title/@id" reason="generated element id of the title"/>
+    <dl:item path="//classification-ipcr/ipc-version-indicator | //classification-ipcr/classification-value | //classification-cpc/cpc-version-indicator | //classification-cpc/classification-value" reason="canonical holds the symbol only: version and inventive/additional value are lost (the way back writes the DTD-required 20060101/20130101 and I as placeholders)"/>
+    <dl:item path="//us-applicant/@applicant-authority-category | //us-applicant/@designation | //inventor/@designation | //applicant/@designation" reason="applicant authority and designation are not in canonical (the way back writes the required designation as us-only)"/>
+    <dl:item path="//addressbook/address/*[not(self::country)]" reason="canonical holds a party's name and country only, not its city, state or street"/>
+    <dl:item path="/*/*/parties/applicants/applicant/nationality" reason="canonical holds one country per party (residence); the way back writes it as nationality too (required by v4.0)"/>
+    <dl:item path="/*/*/pct-or-regional-filing-data" reason="PCT filing data of a national-phase application: canonical holds the US application only"/>
+    <dl:item path="//classifications-cpc/further-cpc/combination-set" reason="CPC combination sets (grouped, ranked indexing symbols): canonical holds a flat list of CPC symbols"/>
+    <dl:item path="/*/abstract/p/node()" reason="abstract paragraph content: canonical holds the abstract as plain text, so inline markup (b, i, sub, sup...) and paragraph breaks are lost; the text itself is kept (the canonical round trip compares it)"/>
     <dl:item path="/*/*/assignees | /*/*/examiners | //agents | //correspondence-address" reason="assignees, examiners, agents and correspondence address: canonical holds applicants and inventors only"/>
   </dl:cannot-hold>
 
@@ -75,7 +83,7 @@
           </xsl:for-each>
         </dos:priorityClaims>
       </xsl:if>
-      <xsl:for-each select="$b/invention-title">
+      <xsl:for-each select="$b/invention-title[normalize-space()]">
         <dos:title>
           <xsl:if test="exists($lang)"><xsl:attribute name="lang" select="$lang"/></xsl:if>
           <xsl:value-of select="normalize-space(.)"/>
@@ -94,7 +102,7 @@
       <xsl:for-each select="$b/classification-ipc/main-classification | $b/classification-ipc/further-classification">
         <dos:classification scheme="IPC"><xsl:value-of select="normalize-space(.)"/></dos:classification>
       </xsl:for-each>
-      <xsl:for-each select="$b/classifications-cpc//classification-cpc">
+      <xsl:for-each select="$b/classifications-cpc/(main-cpc | further-cpc)/classification-cpc">
         <dos:classification scheme="CPC"><xsl:value-of select="dl:symbol(.)"/></dos:classification>
       </xsl:for-each>
       <xsl:for-each select="$b/classification-national/(main-classification | further-classification)">
