@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dossierlink", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "SOAP/XML dossier interoperability server for patent offices.",
         subcommands = {ServeCommand.class, ImportCommand.class, FamilyCommand.class, NormalizeCommand.class,
-                ValidateCommand.class, CommandLine.HelpCommand.class})
+                DetectCommand.class, TransformCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class DossierlinkCommand implements Runnable {
 
     @picocli.CommandLine.Spec

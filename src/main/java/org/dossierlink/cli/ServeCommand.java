@@ -56,7 +56,7 @@ public final class ServeCommand implements Callable<Integer> {
                         s.documents(), describe(config));
             }
             ServiceInfo info = ServiceInfo.forOffices(config.offices());
-            DossierService service = new DossierService(store, normalizer, new FamilyLookup(store), info);
+            DossierService service = new DossierService(store, normalizer, new FamilyLookup(store), info, converter);
             try {
                 server = new DossierServer(new ServerOptions(config.host(), config.port(), "", true,
                         ServerOptions.defaults().maxRequestBytes()), service).start();

@@ -185,12 +185,20 @@ public final class DialectConverter {
     private byte[] run(XsltExecutable exec, XdmNode doc, String sourceName, String what) {
         Xslt30Transformer t = saxon.transformer(exec);
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+        String[] terminating = new String[1];
+        t.setMessageHandler(m -> {
+            if (m.isTerminate()) {
+                terminating[0] = m.getStringValue();
+            }
+        });
         try {
             t.setGlobalContextItem(doc);
             Serializer s = t.newSerializer(out);
             t.applyTemplates(doc, s);
         } catch (SaxonApiException e) {
-            throw new DialectException(sourceName, -1, -1, what + ": " + reason(e));
+            // a stylesheet that stops with xsl:message terminate="yes" says why in the message itself
+            String why = terminating[0] != null ? terminating[0].replaceAll("\\s+", " ").trim() : reason(e);
+            throw new DialectException(sourceName, -1, -1, what + ": " + why);
         } catch (RuntimeException e) {
             throw new DialectException(sourceName, -1, -1, what + ": " + e.getMessage());
         }

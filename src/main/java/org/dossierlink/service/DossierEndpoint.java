@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Objects;
 
 import jakarta.activation.DataHandler;
@@ -13,8 +14,10 @@ import jakarta.jws.WebService;
 import org.dossierlink.DossierlinkException;
 import org.dossierlink.InvalidRequestException;
 import org.dossierlink.NotFoundException;
+import org.dossierlink.dialect.Dialect;
 import org.dossierlink.dossier.DocumentInfo;
 import org.dossierlink.dossier.StoredDocument;
+import org.dossierlink.family.FamilyMember;
 import org.dossierlink.xml.SecureXml;
 import org.dossierlink.wire.DossierPortType;
 import org.dossierlink.wire.InvalidRequestFault;
@@ -22,6 +25,7 @@ import org.dossierlink.wire.MalformedNumberFault;
 import org.dossierlink.wire.NotFoundFault;
 import org.dossierlink.wire.UnknownOfficeFault;
 import org.dossierlink.wire.messages.ApplicationKeyRequestType;
+import org.dossierlink.wire.messages.GetBibliographicData;
 import org.dossierlink.wire.messages.GetBibliographicDataResponse;
 import org.dossierlink.wire.messages.GetDocument;
 import org.dossierlink.wire.messages.GetDocumentListResponse;
@@ -32,6 +36,9 @@ import org.dossierlink.wire.messages.GetServiceInfo;
 import org.dossierlink.wire.messages.GetServiceInfoResponse;
 import org.dossierlink.wire.messages.NormalizeNumber;
 import org.dossierlink.wire.messages.NormalizeNumberResponse;
+import org.dossierlink.wire.messages.ValidateDossier;
+import org.dossierlink.wire.messages.ValidateDossierResponse;
+import org.dossierlink.validation.ValidationMode;
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
 
@@ -59,9 +66,19 @@ public class DossierEndpoint implements DossierPortType {
             throws InvalidRequestFault, MalformedNumberFault, NotFoundFault, UnknownOfficeFault {
         try {
             requireBody(request);
-            return WireMapper.toWire(service.family(required(request.getOffice(), "office"),
+            Dialect dialect = WireMapper.fromWire(request.getDialect());
+            DossierService.FamilyAnswer answer = service.family(required(request.getOffice(), "office"),
                     required(request.getNumber(), "number"),
-                    WireMapper.fromWire(request.getNumberType()), WireMapper.fromWire(request.getFamilyType())));
+                    WireMapper.fromWire(request.getNumberType()), WireMapper.fromWire(request.getFamilyType()));
+            GetFamilyResponse response = WireMapper.toWire(answer);
+            if (dialect != null) {
+                List<FamilyMember> members = answer.family().members();
+                for (int i = 0; i < members.size(); i++) {
+                    byte[] xml = service.inDialect(members.get(i).dossier(), List.of(), dialect);
+                    response.getMember().get(i).setBibliographicData(WireMapper.toWire(dialect, xml));
+                }
+            }
+            return response;
         } catch (DossierlinkException e) {
             throw FaultMapper.raise(e, "number");
         }
@@ -85,9 +102,12 @@ public class DossierEndpoint implements DossierPortType {
         StoredDocument stored;
         try {
             requireBody(request);
-            stored = service.document(required(request.getOffice(), "office"),
-                    required(request.getApplicationNumber(), "applicationNumber"),
-                    required(request.getDocumentId(), "documentId"));
+            Dialect dialect = WireMapper.fromWire(request.getDialect());
+            String office = required(request.getOffice(), "office");
+            String number = required(request.getApplicationNumber(), "applicationNumber");
+            String id = required(request.getDocumentId(), "documentId");
+            stored = dialect == null ? service.document(office, number, id)
+                    : service.document(office, number, id, dialect);
         } catch (DossierlinkException e) {
             throw FaultMapper.raise(e, "applicationNumber");
         }
@@ -104,14 +124,20 @@ public class DossierEndpoint implements DossierPortType {
     }
 
     @Override
-    public GetBibliographicDataResponse getBibliographicData(ApplicationKeyRequestType request)
+    public GetBibliographicDataResponse getBibliographicData(GetBibliographicData request)
             throws InvalidRequestFault, MalformedNumberFault, NotFoundFault, UnknownOfficeFault {
         try {
             requireBody(request);
-            BibliographicRecord record = service.bibliographicData(required(request.getOffice(), "office"),
-                    required(request.getApplicationNumber(), "applicationNumber"));
+            Dialect dialect = WireMapper.fromWire(request.getDialect());
+            String office = required(request.getOffice(), "office");
+            String number = required(request.getApplicationNumber(), "applicationNumber");
             GetBibliographicDataResponse response = new GetBibliographicDataResponse();
-            response.setDossier(WireMapper.toWire(record.dossier(), record.documents()));
+            if (dialect == null || dialect == Dialect.CANONICAL) {
+                BibliographicRecord record = service.bibliographicData(office, number);
+                response.setDossier(WireMapper.toWire(record.dossier(), record.documents()));
+            } else {
+                response.setDialectContent(WireMapper.toWire(dialect, service.bibliographicData(office, number, dialect)));
+            }
             return response;
         } catch (DossierlinkException e) {
             throw FaultMapper.raise(e, "applicationNumber");
@@ -134,6 +160,28 @@ public class DossierEndpoint implements DossierPortType {
                 throw FaultMapper.raise(e, "number");
             } catch (NotFoundFault impossible) {
                 throw new IllegalStateException(impossible);
+            }
+        }
+    }
+
+    @Override
+    public ValidateDossierResponse validateDossier(ValidateDossier request) throws InvalidRequestFault {
+        try {
+            requireBody(request);
+            byte[] document = request.getDocument();
+            if (document == null || document.length == 0) {
+                throw new InvalidRequestException("document is required and must not be empty", "document");
+            }
+            String name = request.getFileName() == null || request.getFileName().isBlank() ? "document"
+                    : request.getFileName().trim();
+            ValidationMode mode = request.getMode() == null ? ValidationMode.STRICT
+                    : ValidationMode.parse(request.getMode().value(), "mode");
+            return WireMapper.toWire(service.validate(document, name, WireMapper.fromWire(request.getDialect()), mode));
+        } catch (DossierlinkException e) {
+            try {
+                throw FaultMapper.raise(e, "document");
+            } catch (NotFoundFault | MalformedNumberFault | UnknownOfficeFault impossible) {
+                throw new IllegalStateException("validation looks nothing up", impossible);
             }
         }
     }

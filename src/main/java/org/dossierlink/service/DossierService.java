@@ -1,5 +1,6 @@
 package org.dossierlink.service;
 
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -7,6 +8,12 @@ import java.util.TreeSet;
 
 import org.dossierlink.InvalidRequestException;
 import org.dossierlink.NotFoundException;
+import org.dossierlink.dialect.CanonicalDossierXml;
+import org.dossierlink.dialect.Dialect;
+import org.dossierlink.dialect.DialectConverter;
+import org.dossierlink.dialect.DialectDetector;
+import org.dossierlink.dossier.ContentDigest;
+import org.dossierlink.dossier.DocumentInfo;
 import org.dossierlink.dossier.Dossier;
 import org.dossierlink.dossier.DossierStore;
 import org.dossierlink.dossier.StoredDocument;
@@ -16,6 +23,9 @@ import org.dossierlink.family.FamilyType;
 import org.dossierlink.number.NormalizedNumber;
 import org.dossierlink.number.NumberNormalizer;
 import org.dossierlink.number.NumberType;
+import org.dossierlink.validation.DossierValidator;
+import org.dossierlink.validation.ValidationMode;
+import org.dossierlink.validation.ValidationReport;
 
 /**
  * The operations of the SOAP API in domain terms: number normalisation, family lookup, dossier and
@@ -29,8 +39,13 @@ public final class DossierService {
     private final NumberNormalizer normalizer;
     private final FamilyLookup family;
     private final ServiceInfo info;
+    private final DialectConverter converter;
+    private final DossierValidator validator;
 
-    public DossierService(DossierStore store, NumberNormalizer normalizer, FamilyLookup family, ServiceInfo info) {
+    public DossierService(DossierStore store, NumberNormalizer normalizer, FamilyLookup family, ServiceInfo info,
+                          DialectConverter converter) {
+        this.converter = Objects.requireNonNull(converter, "converter");
+        this.validator = new DossierValidator();
         this.store = Objects.requireNonNull(store, "store");
         this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
         this.family = Objects.requireNonNull(family, "family");
@@ -69,6 +84,55 @@ public final class DossierService {
     public BibliographicRecord bibliographicData(String office, String applicationNumber) {
         Dossier dossier = dossier(office, applicationNumber);
         return new BibliographicRecord(dossier, store.documents(dossier.application().key()));
+    }
+
+    /** The record of an application in a dialect: the canonical record converted by its stylesheet. */
+    public byte[] bibliographicData(String office, String applicationNumber, Dialect dialect) {
+        BibliographicRecord r = bibliographicData(office, applicationNumber);
+        return inDialect(r.dossier(), r.documents(), dialect);
+    }
+
+    /** A record (with its document list) in a dialect. */
+    public byte[] inDialect(Dossier dossier, List<DocumentInfo> documents, Dialect dialect) {
+        byte[] canonical = CanonicalDossierXml.toBytes(dossier, documents);
+        if (dialect == Dialect.CANONICAL) {
+            return canonical;
+        }
+        String name = dossier.application().docdb();
+        return converter.fromCanonical(dialect, converter.parse(canonical, name), name);
+    }
+
+    /**
+     * One document converted to a dialect. Only XML documents in a dialect this node reads convert; the
+     * answer describes the converted bytes (size, SHA-256, media type), under the stored document's id.
+     */
+    public StoredDocument document(String office, String applicationNumber, String documentId, Dialect dialect) {
+        StoredDocument stored = document(office, applicationNumber, documentId);
+        DocumentInfo info = stored.info();
+        if (!info.isXml()) {
+            throw new InvalidRequestException("document " + info.id() + " is " + info.mediaType()
+                    + "; only XML documents convert to a dialect", "dialect");
+        }
+        Dialect from;
+        try {
+            from = DialectDetector.detect(new ByteArrayInputStream(stored.content()), info.id()).dialect();
+        } catch (InvalidRequestException e) {
+            throw new InvalidRequestException("document " + info.id() + " cannot convert to " + dialect.wireName()
+                    + ": " + e.getMessage(), "dialect");
+        }
+        byte[] converted = converter.convert(converter.parse(stored.content(), info.id()), from, dialect, info.id());
+        return new StoredDocument(new DocumentInfo(info.id(), info.code(), info.description(), info.group(),
+                info.date(), info.direction(), info.language(), "application/xml", info.pages(), converted.length,
+                ContentDigest.sha256(converted)), converted);
+    }
+
+    /**
+     * Validates a document against the schema or DTD of its dialect (detected when null), offline.
+     * A document that does not validate is a normal answer; one that is not XML or in no dialect is an
+     * {@link InvalidRequestException}.
+     */
+    public ValidationReport validate(byte[] document, String name, Dialect dialect, ValidationMode mode) {
+        return validator.validate(document, name, dialect, mode);
     }
 
     private Dossier dossier(String office, String applicationNumber) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.dossierlink.ProductInfo;
+import org.dossierlink.dialect.Dialect;
 
 /**
  * What GetServiceInfo answers.
@@ -20,11 +21,13 @@ public record ServiceInfo(String product, String version, List<String> offices, 
 
     public static final String PRODUCT = ProductInfo.NAME;
 
-    /** The six operations of wsdl/dossierlink.wsdl, in contract order. */
+    /** The operations of wsdl/dossierlink.wsdl, in contract order. */
     public static final List<String> OPERATIONS = List.of(
-            "GetFamily", "GetDocumentList", "GetDocument", "GetBibliographicData", "NormalizeNumber", "GetServiceInfo");
+            "GetFamily", "GetDocumentList", "GetDocument", "GetBibliographicData", "NormalizeNumber",
+            "ValidateDossier", "GetServiceInfo");
 
-    public static final List<String> DIALECTS = List.of("canonical", "docdb");
+    /** Every dialect this build converts to and from, by wire name. */
+    public static final List<String> DIALECTS = java.util.Arrays.stream(Dialect.values()).map(Dialect::wireName).toList();
 
     public ServiceInfo {
         Objects.requireNonNull(product, "product");

@@ -10,6 +10,8 @@ import javax.xml.datatype.DatatypeConstants;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
 
+import org.dossierlink.dialect.Dialect;
+import org.dossierlink.xml.SecureXml;
 import org.dossierlink.dossier.ApplicationRef;
 import org.dossierlink.dossier.Classification;
 import org.dossierlink.dossier.Direction;
@@ -36,6 +38,13 @@ import org.dossierlink.wire.dossier.PartyType;
 import org.dossierlink.wire.dossier.PriorityClaimType;
 import org.dossierlink.wire.dossier.PriorityKindType;
 import org.dossierlink.wire.dossier.PublicationReferenceType;
+import org.dossierlink.validation.ValidationIssue;
+import org.dossierlink.validation.ValidationReport;
+import org.dossierlink.wire.messages.ValidateDossierResponse;
+import org.dossierlink.wire.messages.ValidationIssueType;
+import org.dossierlink.wire.messages.ValidationModeType;
+import org.dossierlink.wire.messages.DialectContentType;
+import org.dossierlink.wire.messages.DialectType;
 import org.dossierlink.wire.messages.FamilyMemberType;
 import org.dossierlink.wire.messages.FamilyTypeType;
 import org.dossierlink.wire.messages.GetDocumentListResponse;
@@ -79,6 +88,51 @@ public final class WireMapper {
     }
 
     /** An absent numberType means application, the schema's default. */
+    /** The requested dialect, or null when the request names none. */
+    public static Dialect fromWire(DialectType t) {
+        return t == null ? null : Dialect.parse(t.value(), "dialect");
+    }
+
+    /** A dialect document for an xs:any slot. */
+    public static DialectContentType toWire(Dialect dialect, byte[] xml) {
+        DialectContentType w = new DialectContentType();
+        w.setDialect(DialectType.fromValue(dialect.wireName()));
+        w.setAny(element(xml, dialect.wireName()));
+        return w;
+    }
+
+    /** The root element of an XML document this node produced, parsed securely. */
+    public static org.w3c.dom.Element element(byte[] xml, String what) {
+        try {
+            return SecureXml.documentBuilder().parse(new java.io.ByteArrayInputStream(xml)).getDocumentElement();
+        } catch (org.xml.sax.SAXException | java.io.IOException e) {
+            throw new IllegalStateException(what + " output is not well-formed XML", e);
+        }
+    }
+
+    public static ValidateDossierResponse toWire(ValidationReport r) {
+        ValidateDossierResponse w = new ValidateDossierResponse();
+        w.setValid(r.valid());
+        w.setDialect(DialectType.fromValue(r.dialect().wireName()));
+        w.setMode(ValidationModeType.fromValue(r.mode().wireName()));
+        w.setSchema(r.schema() == null ? "none" : r.schema());
+        w.setErrorCount(java.math.BigInteger.valueOf(r.errorCount()));
+        w.setWarningCount(java.math.BigInteger.valueOf(r.warningCount()));
+        for (ValidationIssue i : r.issues()) {
+            ValidationIssueType t = new ValidationIssueType();
+            t.setSeverity(i.severity().wireName());
+            t.setLine(i.line());
+            t.setColumn(i.column());
+            t.setXpath(i.xpath() == null ? "" : i.xpath());
+            t.setMessage(i.message());
+            if (i.rule() != null) {
+                t.setRule(i.rule().wireName());
+            }
+            w.getIssue().add(t);
+        }
+        return w;
+    }
+
     public static NumberType fromWire(NumberTypeType t) {
         return t == null ? NumberType.APPLICATION : NumberType.valueOf(t.name());
     }

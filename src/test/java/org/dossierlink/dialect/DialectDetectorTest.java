@@ -9,43 +9,13 @@ import java.nio.charset.StandardCharsets;
 import org.dossierlink.Corpus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 class DialectDetectorTest {
 
     @ParameterizedTest(name = "{0} is {1}")
-    @CsvSource({
-            "cnipa/CN103492414A_cn_old.xml, CNIPA_OLD",
-            "cnipa/cn_new1.xml, CNIPA_NEW",
-            "epo-ops/responses/biblio_EP2400812A1.xml, DOCDB",
-            "epo-ops/responses/biblio_CN104968889A.xml, DOCDB",
-            "epo-ops/responses/biblio_US10047600B2.xml, DOCDB",
-            "epo-ops/responses/biblio_WO2018148832A1.xml, DOCDB",
-            "epo-ops/responses/biblio_application_US2016015853W.xml, DOCDB",
-            "epo-ops/responses/family_EP2400812A1.xml, DOCDB",
-            "epo-ops/responses/family_biblio_EP2400812A1.xml, DOCDB",
-            "epo-ops/responses/family_legal_EP2400812A1.xml, DOCDB",
-            "epo-ops/responses/legal_CA2300029C.xml, DOCDB",
-            "epo-ops/responses/register_biblio_EP2400812.xml, EP_REGISTER",
-            "epo-ops/responses/register_biblio_EP3221665A1.xml, EP_REGISTER",
-            "epo-ops/responses/register_events_EP2400812.xml, EP_REGISTER",
-            "epo-ops/responses/register_procedural_steps_EP2400812.xml, EP_REGISTER",
-            "epo-ops/responses/register_procedural_steps_EP3221665A1.xml, EP_REGISTER",
-            "epo-ops/responses/register_search.xml, EP_REGISTER",
-            "epo-ops/responses/register_unip_EP2400812.xml, EP_REGISTER",
-            "jpo/jp-gazette-st36/JP2021044377A.xml, JPO",
-            "jpo/jp-gazette-st36/jp_example2.xml, JPO",
-            "jpo/jp-gazette-st36/jp_example4.xml, JPO",
-            "st36/ep-publication/EP1599469B1_DOC00001.xml, EP_PUBLICATION",
-            "st36/ep-publication/EP1667425A1_DOC00001.xml, EP_PUBLICATION",
-            "st36/ep-publication/EP1599469B1_toc.xml, EP_TOC",
-            "st36/ep-publication/EP1667425A1_toc.xml, EP_TOC",
-            "st96/examples/PatentPublication_Example.xml, ST96",
-            "uspto/redbook-samples/US08926509.xml, USPTO",
-            "uspto/redbook-samples/US08930553.xml, USPTO",
-            "uspto/redbook-samples/US20050004437A1.xml, USPTO",
-            "uspto/redbook-samples/US20210049351A1.xml, USPTO",
-    })
+    @MethodSource("org.dossierlink.dialect.CorpusInstances#arguments")
     void detectsEveryCorpusDossier(String file, Dialect expected) {
         assertThat(DialectDetector.detect(Corpus.file(file)).dialect()).isEqualTo(expected);
     }

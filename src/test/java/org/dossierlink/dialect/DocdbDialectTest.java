@@ -347,7 +347,7 @@ class DocdbDialectTest {
         byte[] empty = "<exchange-documents xmlns='http://www.epo.org/exchange'/>".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> TestDialects.converter().toCanonical(Dialect.DOCDB,
                 TestDialects.converter().parse(empty, "empty"), "empty"))
-                .isInstanceOf(DialectException.class).hasMessageContaining("terminated");
+                .isInstanceOf(DialectException.class).hasMessageContaining("the DOCDB document holds no dossier");
     }
 
     @Test

@@ -99,7 +99,7 @@ class EpTocDialectTest {
     @ParameterizedTest
     @ValueSource(strings = {A1, B1})
     void roundTripsThroughCanonical(String f) {
-        byte[] back = EpRoundTrips.assertRoundTrip(TOC, corpus(f), Map.of());
+        byte[] back = TestDialects.assertRoundTrip(TOC, corpus(f), Map.of());
         Document d = TestDialects.dom(back);
         Document orig = TestDialects.dom(TestDialects.readAll(corpus(f)));
         for (String a : List.of("id", "country", "kind", "appnum", "ipc", "pubdate", "dtd")) {
@@ -112,20 +112,20 @@ class EpTocDialectTest {
     @ParameterizedTest
     @ValueSource(strings = {A1, B1})
     void canonicalOutputRoundTrips(String f) {
-        EpRoundTrips.assertCanonicalRoundTrip(TOC, TestDialects.toCanonical(TOC, corpus(f)), f);
+        TestDialects.assertCanonicalRoundTrip(TOC, TestDialects.toCanonical(TOC, corpus(f)), f);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {EpPublicationDialectTest.A1, EpPublicationDialectTest.B1})
     void publicationDossiersRoundTripApartFromWhatATableOfContentsCannotHold(String f) {
         byte[] c = TestDialects.toCanonical(Dialect.EP_PUBLICATION, corpus(f));
-        EpRoundTrips.assertCanonicalRoundTrip(TOC, c, f);
+        TestDialects.assertCanonicalRoundTrip(TOC, c, f);
     }
 
     @Test
     void aFullEuropeanDossierRoundTripsApartFromWhatTheDialectCannotHold() {
         byte[] full = EpPublicationDialectTest.FULL_EP_DOSSIER.getBytes(StandardCharsets.UTF_8);
-        byte[] back = EpRoundTrips.assertCanonicalRoundTrip(TOC, full, "full EP dossier");
+        byte[] back = TestDialects.assertCanonicalRoundTrip(TOC, full, "full EP dossier");
         Document d = TestDialects.dom(back);
         assertThat(texts(d, "//dos:publication/dos:docdb")).containsExactly("EP.2400812.A1");
         assertThat(texts(d, "//dos:classification")).containsExactly("H04W 84/20", "H01M 50/519");

@@ -144,7 +144,7 @@ class St36DialectTest {
 
     @Test
     void instanceRoundTripsThroughCanonical() {
-        Document back = TestDialects.dom(WipoRoundTrips.assertRoundTrip(Dialect.ST36, INSTANCE, NONE));
+        Document back = TestDialects.dom(TestDialects.assertRoundTrip(Dialect.ST36, INSTANCE, NONE));
         // what the cannot-hold list lets the comparison skip is checked here
         assertThat(TestDialects.select(back, "//classification-ipcr/text", NONE).stream().map(Node::getTextContent))
                 .containsExactly("H01L 21/30", "H01L 21/302", "H01L 21/324", "H01L 21/20", "H01L 23/00", "H01L 31/0203");
@@ -157,7 +157,7 @@ class St36DialectTest {
 
     @Test
     void instanceCanonicalRoundTripsThroughSt36() {
-        WipoRoundTrips.assertCanonicalRoundTrip(Dialect.ST36, TestDialects.toCanonical(Dialect.ST36, INSTANCE),
+        TestDialects.assertCanonicalRoundTrip(Dialect.ST36, TestDialects.toCanonical(Dialect.ST36, INSTANCE),
                 "ST.36 instance (canonical)");
     }
 
@@ -183,13 +183,13 @@ class St36DialectTest {
                 .isEqualTo(all(in, "//dos:priorityClaim/dos:date").stream().map(s -> s.replace("-", "")).toList());
         assertThat(TestDialects.select(out, "//invention-title", NONE).stream().map(Node::getTextContent).toList())
                 .isEqualTo(all(in, "//dos:title"));
-        WipoRoundTrips.assertCanonicalRoundTrip(Dialect.ST36, canonical, "demo record");
+        TestDialects.assertCanonicalRoundTrip(Dialect.ST36, canonical, "demo record");
     }
 
     @ParameterizedTest(name = "DOCDB record {index}")
     @MethodSource("org.dossierlink.dialect.St96DialectTest#docdbRecords")
     void docdbRecordsConvertToSt36AndBack(String record) {
-        WipoRoundTrips.assertCanonicalRoundTrip(Dialect.ST36, record.getBytes(StandardCharsets.UTF_8), "DOCDB record");
+        TestDialects.assertCanonicalRoundTrip(Dialect.ST36, record.getBytes(StandardCharsets.UTF_8), "DOCDB record");
     }
 
     static Stream<String> edgeRecords() {
@@ -199,7 +199,7 @@ class St36DialectTest {
     @ParameterizedTest(name = "edge case {index}")
     @MethodSource("edgeRecords")
     void edgeCasesConvertToSt36AndBack(String record) {
-        WipoRoundTrips.assertCanonicalRoundTrip(Dialect.ST36, record.getBytes(StandardCharsets.UTF_8), "edge case");
+        TestDialects.assertCanonicalRoundTrip(Dialect.ST36, record.getBytes(StandardCharsets.UTF_8), "edge case");
     }
 
     @Test

@@ -173,7 +173,7 @@ class St96DialectTest {
 
     @Test
     void exampleRoundTripsThroughCanonical() {
-        byte[] back = WipoRoundTrips.assertRoundTrip(Dialect.ST96, example(), NS);
+        byte[] back = TestDialects.assertRoundTrip(Dialect.ST96, example(), NS);
         Document b = TestDialects.dom(back);
         Document original = TestDialects.dom(TestDialects.readAll(example()));
         // what the cannot-hold list lets the comparison skip is still checked here: IPC symbols as text,
@@ -199,7 +199,7 @@ class St96DialectTest {
 
     @Test
     void exampleCanonicalRoundTripsThroughSt96() {
-        WipoRoundTrips.assertCanonicalRoundTrip(Dialect.ST96, TestDialects.toCanonical(Dialect.ST96, example()),
+        TestDialects.assertCanonicalRoundTrip(Dialect.ST96, TestDialects.toCanonical(Dialect.ST96, example()),
                 EXAMPLE + " (canonical)");
     }
 
@@ -221,7 +221,7 @@ class St96DialectTest {
                 .isEqualTo(all(in, "//dos:priorityClaim/dos:originalNumber"));
         assertThat(all(out, "//pat:PriorityClaim/pat:FilingDate")).isEqualTo(all(in, "//dos:priorityClaim/dos:date"));
         assertThat(all(out, "//pat:InventionTitle[normalize-space()]")).isEqualTo(all(in, "//dos:title"));
-        WipoRoundTrips.assertCanonicalRoundTrip(Dialect.ST96, canonical, "demo record");
+        TestDialects.assertCanonicalRoundTrip(Dialect.ST96, canonical, "demo record");
     }
 
     @Test
@@ -262,7 +262,7 @@ class St96DialectTest {
         TestDialects.assertValid(canonical, TestDialects.canonicalSchema(), "DOCDB record as canonical");
         byte[] st96 = TestDialects.fromCanonical(Dialect.ST96, canonical, "DOCDB record");
         TestDialects.assertValid(st96, TestDialects.st96Schema(), "DOCDB record as ST.96");
-        WipoRoundTrips.assertCanonicalRoundTrip(Dialect.ST96, canonical, "DOCDB record");
+        TestDialects.assertCanonicalRoundTrip(Dialect.ST96, canonical, "DOCDB record");
     }
 
     @Test
@@ -287,7 +287,7 @@ class St96DialectTest {
         TestDialects.assertValid(canonical, TestDialects.canonicalSchema(), "edge case");
         byte[] st96 = TestDialects.fromCanonical(Dialect.ST96, canonical, "edge case");
         TestDialects.assertValid(st96, TestDialects.st96Schema(), "edge case as ST.96");
-        WipoRoundTrips.assertCanonicalRoundTrip(Dialect.ST96, canonical, "edge case");
+        TestDialects.assertCanonicalRoundTrip(Dialect.ST96, canonical, "edge case");
     }
 
     @Test

@@ -289,7 +289,7 @@ class UsptoDialectTest {
     void severalDossiersAreRefused() throws IOException {
         byte[] demo = Files.readAllBytes(DEMO);
         assertThatThrownBy(() -> TestDialects.fromCanonical(Dialect.USPTO, demo, "demo"))
-                .isInstanceOf(DialectException.class).hasMessageContaining("terminated");
+                .isInstanceOf(DialectException.class).hasMessageContaining("holds exactly one dossier; the input has 11");
     }
 
     /** A DOCDB biblio answer of a US grant, through canonical, to a Red Book grant. */

@@ -25,6 +25,8 @@ import org.dossierlink.wire.UnknownOfficeFault;
 import org.dossierlink.wire.messages.ApplicationKeyRequestType;
 import org.dossierlink.wire.messages.FamilyMemberType;
 import org.dossierlink.wire.messages.FamilyTypeType;
+import org.dossierlink.wire.messages.DialectType;
+import org.dossierlink.wire.messages.GetBibliographicData;
 import org.dossierlink.wire.messages.GetBibliographicDataResponse;
 import org.dossierlink.wire.messages.GetDocument;
 import org.dossierlink.wire.messages.GetDocumentListResponse;
@@ -96,8 +98,8 @@ class JaxWsClientIT {
         assertThat(info.getVersion()).isNotBlank();
         assertThat(info.getOffice()).containsExactlyElementsOf(TestDossiers.OFFICES);
         assertThat(info.getOperation()).containsExactly("GetFamily", "GetDocumentList", "GetDocument",
-                "GetBibliographicData", "NormalizeNumber", "GetServiceInfo");
-        assertThat(info.getDialect()).contains("canonical", "docdb");
+                "GetBibliographicData", "NormalizeNumber", "ValidateDossier", "GetServiceInfo");
+        assertThat(info.getDialect()).contains("canonical", "docdb", "st96", "uspto", "jpo", "cnipa-new");
     }
 
     @ParameterizedTest
@@ -188,7 +190,7 @@ class JaxWsClientIT {
     @ParameterizedTest
     @ValueSource(strings = {"DossierSoap11Port", "DossierSoap12Port"})
     void bibliographic_data(String portName) throws Exception {
-        GetBibliographicDataResponse r = port(portName).getBibliographicData(key("EP", "10167109"));
+        GetBibliographicDataResponse r = port(portName).getBibliographicData(biblio("EP", "10167109", null));
         assertThat(r.getDossier().getApplication().getDocdb()).isEqualTo("EP.10167109.A");
         assertThat(r.getDossier().getPublications().getPublication()).extracting(p -> p.getDocdb())
                 .containsExactly("EP.2400812.A1");
@@ -223,7 +225,7 @@ class JaxWsClientIT {
     @ValueSource(strings = {"DossierSoap11Port", "DossierSoap12Port"})
     void not_found_faults(String portName) {
         NotFoundFault app = catchThrowableOfType(NotFoundFault.class,
-                () -> port(portName).getBibliographicData(key("US", "99999999")));
+                () -> port(portName).getBibliographicData(biblio("US", "99999999", null)));
         assertThat(app.getFaultInfo().getCode()).isEqualTo("NOT_FOUND");
         assertThat(app.getFaultInfo().getField()).isEqualTo("applicationNumber");
 
@@ -247,6 +249,65 @@ class JaxWsClientIT {
                 () -> port(portName).getFamily(noNumber));
         assertThat(missing.getFaultInfo().getCode()).isEqualTo("INVALID_REQUEST");
         assertThat(missing.getFaultInfo().getField()).isEqualTo("number");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DossierSoap11Port", "DossierSoap12Port"})
+    void bibliographic_data_in_a_dialect(String portName) throws Exception {
+        GetBibliographicDataResponse st96 = port(portName).getBibliographicData(biblio("EP", "10167109", DialectType.ST_96));
+        assertThat(st96.getDossier()).isNull();
+        assertThat(st96.getDialectContent().getDialect()).isEqualTo(DialectType.ST_96);
+        Element root = (Element) st96.getDialectContent().getAny();
+        assertThat(root.getNamespaceURI()).isEqualTo("http://www.wipo.int/standards/XMLSchema/ST96/Patent");
+        assertThat(root.getLocalName()).isEqualTo("PatentPublication");
+        assertThat(root.getTextContent()).contains("10167109", "2010-123456");
+
+        GetBibliographicDataResponse canonical = port(portName).getBibliographicData(
+                biblio("EP", "10167109", DialectType.CANONICAL));
+        assertThat(canonical.getDossier().getApplication().getDocdb()).isEqualTo("EP.10167109.A");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DossierSoap11Port", "DossierSoap12Port"})
+    void family_members_in_a_dialect(String portName) throws Exception {
+        GetFamily request = new GetFamily();
+        request.setOffice("JP");
+        request.setNumber("2010-123456");
+        request.setNumberType(NumberTypeType.PRIORITY);
+        request.setDialect(DialectType.DOCDB);
+        GetFamilyResponse family = port(portName).getFamily(request);
+        assertThat(family.getMember()).isNotEmpty().allSatisfy(m -> {
+            assertThat(m.getBibliographicData().getDialect()).isEqualTo(DialectType.DOCDB);
+            Element root = (Element) m.getBibliographicData().getAny();
+            assertThat(root.getLocalName()).isIn("world-patent-data", "exchange-documents");
+            m.getPublication().forEach(p -> assertThat(root.getTextContent()).contains(p.getNumber()));
+        });
+        request.setDialect(null);
+        assertThat(port(portName).getFamily(request).getMember()).allSatisfy(m -> assertThat(m.getBibliographicData()).isNull());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DossierSoap11Port", "DossierSoap12Port"})
+    void documents_that_cannot_convert_are_refused_naming_the_dialect_field(String portName) {
+        GetDocument pdf = document(TestDossiers.PDF_DOC_ID);
+        pdf.setDialect(DialectType.ST_96);
+        InvalidRequestFault binary = catchThrowableOfType(InvalidRequestFault.class, () -> port(portName).getDocument(pdf));
+        assertThat(binary.getFaultInfo().getField()).isEqualTo("dialect");
+        assertThat(binary.getFaultInfo().getMessage()).contains("application/pdf");
+
+        GetDocument report = document(TestDossiers.XML_DOC_ID);
+        report.setDialect(DialectType.ST_96);
+        InvalidRequestFault unknown = catchThrowableOfType(InvalidRequestFault.class, () -> port(portName).getDocument(report));
+        assertThat(unknown.getFaultInfo().getField()).isEqualTo("dialect");
+        assertThat(unknown.getFaultInfo().getMessage()).contains("unknown dossier dialect");
+    }
+
+    private static GetBibliographicData biblio(String office, String number, DialectType dialect) {
+        GetBibliographicData b = new GetBibliographicData();
+        b.setOffice(office);
+        b.setApplicationNumber(number);
+        b.setDialect(dialect);
+        return b;
     }
 
     private static ApplicationKeyRequestType key(String office, String number) {

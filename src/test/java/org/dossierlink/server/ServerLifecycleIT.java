@@ -60,7 +60,7 @@ class ServerLifecycleIT {
         JdbcDossierStore store = TestDossiers.seededStore();
         store.close(); // every query now fails inside the node, as with a lost database
         DossierService broken = new DossierService(store, new NumberNormalizer(), new FamilyLookup(store),
-                ServiceInfo.forOffices(List.of("EP")));
+                ServiceInfo.forOffices(List.of("EP")), org.dossierlink.testsupport.TestDialects.converter());
         try (DossierServer server = new DossierServer(ServerOptions.defaults().withPort(0), broken).start()) {
             String family = "<m:GetFamily xmlns:m=\"urn:dossierlink:messages:1\"><m:office>EP</m:office>"
                     + "<m:number>10167109</m:number></m:GetFamily>";

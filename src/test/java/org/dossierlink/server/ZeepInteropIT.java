@@ -66,7 +66,7 @@ class ZeepInteropIT {
                 .containsEntry("product", "dossierlink")
                 .containsEntry("offices", "CN,EP,JP,KR,US,WO")
                 .containsEntry("operations",
-                        "GetFamily,GetDocumentList,GetDocument,GetBibliographicData,NormalizeNumber,GetServiceInfo")
+                        "GetFamily,GetDocumentList,GetDocument,GetBibliographicData,NormalizeNumber,ValidateDossier,GetServiceInfo")
                 .containsEntry("soap12.product", "dossierlink")
                 .containsEntry("normalized.docdb", "US.13167395.A")
                 .containsEntry("normalized.original", "13/167,395")

@@ -60,7 +60,7 @@ class DossierEndpointTest {
         assertThat(u.getFaultInfo().getCode()).isEqualTo("UNKNOWN_OFFICE");
 
         MalformedNumberFault m = catchThrowableOfType(MalformedNumberFault.class,
-                () -> endpoint.getBibliographicData(key("EP", "??")));
+                () -> endpoint.getBibliographicData(biblio("EP", "??")));
         assertThat(m.getFaultInfo().getField()).isEqualTo("applicationNumber");
 
         NotFoundFault n = catchThrowableOfType(NotFoundFault.class, () -> endpoint.getDocumentList(key("JP", "2015-999999")));
@@ -114,6 +114,13 @@ class DossierEndpointTest {
         assertThat(f.getFaultInfo().getCode()).isEqualTo("INVALID_REQUEST");
         assertThat(f.getFaultInfo().getField()).isEqualTo(field);
         assertThat(f.getMessage()).contains(field);
+    }
+
+    private static org.dossierlink.wire.messages.GetBibliographicData biblio(String office, String number) {
+        org.dossierlink.wire.messages.GetBibliographicData b = new org.dossierlink.wire.messages.GetBibliographicData();
+        b.setOffice(office);
+        b.setApplicationNumber(number);
+        return b;
     }
 
     private static ApplicationKeyRequestType key(String office, String number) {

@@ -28,7 +28,7 @@ class DossierServiceTest {
             "jdbc:h2:mem:svc-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
     private final NumberNormalizer normalizer = new NumberNormalizer();
     private final DossierService service = new DossierService(store, normalizer, new FamilyLookup(store),
-            ServiceInfo.forOffices(List.of("US", "EP")));
+            ServiceInfo.forOffices(List.of("US", "EP")), org.dossierlink.testsupport.TestDialects.converter());
 
     @AfterEach
     void close() {

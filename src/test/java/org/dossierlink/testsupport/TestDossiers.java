@@ -90,7 +90,7 @@ public final class TestDossiers {
     public static DossierService service() {
         JdbcDossierStore store = seededStore();
         return new DossierService(store, new NumberNormalizer(), new FamilyLookup(store),
-                ServiceInfo.forOffices(OFFICES));
+                ServiceInfo.forOffices(OFFICES), TestDialects.converter());
     }
 
 

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Dialect benchmark (issue: office dialects).
+#   1. conversion throughput (MB/s) of every dialect stylesheet on every corpus file, beside a Saxon
+#      identity transform of the same file in the same JVM and run, and the time ratio of the two;
+#   2. validation throughput of `dossierlink validate` against `xmllint --noout --schema` on one large
+#      generated DOCDB file (so process start-up does not dominate), in the same run.
+# Usage: bench/dialects.sh     (env: SECONDS_PER_ROW=1; COPIES=200 copies of the 5 family members in the large file; ROUNDS=4)
+# Output goes to bench/out/. Nothing is fetched from the network.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+corpus="${DOSSIERLINK_CORPUS:-$root/../shared/corpus}"
+out="$root/bench/out"
+mkdir -p "$out"
+./dossierlink --version >/dev/null   # builds target/dossierlink.jar when stale
+cp="$root/target/dossierlink.jar:$root/target/lib/*"
+rm -rf "$out/classes"; mkdir -p "$out/classes"
+javac -d "$out/classes" -cp "$cp" $(find "$root/bench/src" -name '*.java')
+
+echo "## conversion, $(date -u +%FT%TZ), $(nproc) cores"
+java ${JAVA_OPTS:-} -cp "$out/classes:$cp" org.dossierlink.bench.DialectBench "$corpus" "${SECONDS_PER_ROW:-1}"
+
+echo
+echo "## validation, $(date -u +%FT%TZ)"
+java ${JAVA_OPTS:-} -cp "$out/classes:$cp" org.dossierlink.bench.ValidationBench "$corpus" "$out" "${COPIES:-200}" "${ROUNDS:-4}"

@@ -1,0 +1,127 @@
+package org.dossierlink.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import javax.xml.transform.stream.StreamSource;
+
+import org.dossierlink.DossierlinkException;
+import org.dossierlink.dialect.Dialect;
+import org.dossierlink.dialect.DialectConverter;
+import org.dossierlink.dialect.DialectDetector;
+import org.dossierlink.number.NumberNormalizer;
+import org.dossierlink.xml.SecureSaxon;
+
+import net.sf.saxon.s9api.Xslt30Transformer;
+import net.sf.saxon.s9api.XsltExecutable;
+import net.sf.saxon.s9api.XdmNode;
+
+/**
+ * Conversion throughput per dialect pair on the corpus files, beside a Saxon identity transform of the
+ * same files, in the same JVM and run (issue: office dialects). Every measurement starts from the parsed
+ * tree and ends with serialised bytes, for the conversion and for the identity alike; they alternate,
+ * so machine noise hits both.
+ *
+ * <p>Usage: {@code DialectBench CORPUS_DIR [SECONDS_PER_MEASUREMENT]}; prints a Markdown table.
+ */
+public final class DialectBench {
+
+    private static final String IDENTITY = "<xsl:stylesheet version='3.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>"
+            + "<xsl:mode on-no-match='shallow-copy'/></xsl:stylesheet>";
+
+    public static void main(String[] args) throws Exception {
+        Path corpus = Path.of(args[0]);
+        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 1.0;
+        DialectConverter converter = new DialectConverter(new NumberNormalizer());
+        SecureSaxon saxon = converter.saxon();
+        XsltExecutable identity = saxon.compile(new StreamSource(new StringReader(IDENTITY), "bench:/identity.xsl"));
+
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(corpus)) {
+            files = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
+        }
+        System.out.println("| file | dialect | size | direction | conversion MB/s | identity MB/s | time ratio conversion/identity |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        double worst = 0;
+        List<Double> ratios = new ArrayList<>();
+        for (Path f : files) {
+            Dialect d;
+            try {
+                d = DialectDetector.detect(f).dialect();
+            } catch (DossierlinkException e) {
+                continue; // not a dossier (number-service answers and the like)
+            }
+            byte[] bytes = Files.readAllBytes(f);
+            XdmNode doc = converter.parse(bytes, f.toString());
+            String name = corpus.relativize(f).toString();
+            byte[] canonical = converter.toCanonical(d, doc, name);
+            XdmNode canonicalDoc = converter.parse(canonical, name);
+            double r1 = row(name, d, bytes.length, d.wireName() + " → canonical", seconds,
+                    () -> converter.toCanonical(d, doc, name), () -> identity(saxon, identity, doc));
+            double r2 = row(name, d, canonical.length, "canonical → " + d.wireName(), seconds,
+                    () -> converter.fromCanonical(d, canonicalDoc, name), () -> identity(saxon, identity, canonicalDoc));
+            ratios.add(r1);
+            ratios.add(r2);
+            worst = Math.max(worst, Math.max(r1, r2));
+            if (d != Dialect.ST96) {
+                ratios.add(row(name, d, bytes.length, d.wireName() + " → st96", seconds,
+                        () -> converter.convert(doc, d, Dialect.ST96, name), () -> identity(saxon, identity, doc)));
+            }
+        }
+        double geo = Math.exp(ratios.stream().mapToDouble(Math::log).average().orElse(0));
+        System.out.printf(Locale.ROOT, "%nrows: %d; geometric mean of time ratios: %.2f; worst dialect↔canonical ratio: %.2f%n",
+                ratios.size(), geo, worst);
+    }
+
+    private static byte[] identity(SecureSaxon saxon, XsltExecutable identity, XdmNode doc) {
+        try {
+            Xslt30Transformer t = saxon.transformer(identity);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            t.applyTemplates(doc, t.newSerializer(out));
+            return out.toByteArray();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Alternates short bursts of both until each has had its time; prints one table row; returns the ratio. */
+    private static double row(String file, Dialect d, int size, String direction, double seconds,
+                              Supplier<byte[]> conversion, Supplier<byte[]> baseline) {
+        for (int i = 0; i < 20; i++) { // warm-up
+            conversion.get();
+            baseline.get();
+        }
+        long convNanos = 0;
+        long idNanos = 0;
+        long convRuns = 0;
+        long idRuns = 0;
+        long budget = (long) (seconds * 1e9);
+        while (convNanos < budget || idNanos < budget) {
+            long t0 = System.nanoTime();
+            conversion.get();
+            long t1 = System.nanoTime();
+            baseline.get();
+            long t2 = System.nanoTime();
+            convNanos += t1 - t0;
+            idNanos += t2 - t1;
+            convRuns++;
+            idRuns++;
+        }
+        double convMBs = size * (double) convRuns / (convNanos / 1e9) / 1e6;
+        double idMBs = size * (double) idRuns / (idNanos / 1e9) / 1e6;
+        double ratio = (convNanos / (double) convRuns) / (idNanos / (double) idRuns);
+        System.out.printf(Locale.ROOT, "| %s | %s | %,d B | %s | %.1f | %.1f | %.2f |%n", file, d.wireName(), size,
+                direction, convMBs, idMBs, ratio);
+        return ratio;
+    }
+
+    private DialectBench() {
+    }
+}
