@@ -49,6 +49,19 @@ def main(wsdl):
     queried = [m.application.docdb for m in family.member if m.queried]
     print("family.queried=%s" % ",".join(queried))
 
+    biblio = soap11.GetBibliographicData(office="EP", applicationNumber="10167109", dialect="st96")
+    root = biblio.dialectContent._value_1
+    print("st96.dialect=%s" % biblio.dialectContent.dialect)
+    print("st96.root=%s" % root.tag)
+
+    good = b'<dos:dossier xmlns:dos="urn:dossierlink:dossier:1"><dos:application><dos:office>EP</dos:office>' \
+           b'<dos:number>10167109</dos:number><dos:docdb>EP.10167109.A</dos:docdb></dos:application></dos:dossier>'
+    report = soap12.ValidateDossier(document=good, fileName="good.xml")
+    print("validate.good=%s,%s,%s" % (report.valid, report.dialect, report.errorCount))
+    bad = good.replace(b"<dos:docdb>EP.10167109.A</dos:docdb>", b"")
+    report = soap11.ValidateDossier(document=bad, fileName="bad.xml", mode="strict")
+    print("validate.bad=%s,%s,line %s" % (report.valid, report.errorCount, report.issue[0].line))
+
     try:
         soap11.NormalizeNumber(office="ZZ", number="1")
         print("fault.unknownOffice=none")

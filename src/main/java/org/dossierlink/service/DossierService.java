@@ -24,6 +24,7 @@ import org.dossierlink.number.NormalizedNumber;
 import org.dossierlink.number.NumberNormalizer;
 import org.dossierlink.number.NumberType;
 import org.dossierlink.validation.DossierValidator;
+import org.dossierlink.validation.ValidationIssue;
 import org.dossierlink.validation.ValidationMode;
 import org.dossierlink.validation.ValidationReport;
 
@@ -132,7 +133,14 @@ public final class DossierService {
      * {@link InvalidRequestException}.
      */
     public ValidationReport validate(byte[] document, String name, Dialect dialect, ValidationMode mode) {
-        return validator.validate(document, name, dialect, mode);
+        ValidationReport report = validator.validate(document, name, dialect, mode);
+        if (report.dialect() == null) {
+            // not XML before its root element, or in no dialect: nothing was validated
+            ValidationIssue first = report.issues().get(0);
+            throw new InvalidRequestException(name + ":" + first.line() + ":" + first.column() + ": "
+                    + first.message(), "document");
+        }
+        return report;
     }
 
     private Dossier dossier(String office, String applicationNumber) {

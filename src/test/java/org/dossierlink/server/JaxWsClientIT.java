@@ -38,6 +38,9 @@ import org.dossierlink.wire.messages.GetServiceInfoResponse;
 import org.dossierlink.wire.messages.NormalizeNumber;
 import org.dossierlink.wire.messages.NormalizedNumberType;
 import org.dossierlink.wire.messages.NumberTypeType;
+import org.dossierlink.wire.messages.ValidateDossier;
+import org.dossierlink.wire.messages.ValidateDossierResponse;
+import org.dossierlink.wire.messages.ValidationModeType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -300,6 +303,60 @@ class JaxWsClientIT {
         InvalidRequestFault unknown = catchThrowableOfType(InvalidRequestFault.class, () -> port(portName).getDocument(report));
         assertThat(unknown.getFaultInfo().getField()).isEqualTo("dialect");
         assertThat(unknown.getFaultInfo().getMessage()).contains("unknown dossier dialect");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DossierSoap11Port", "DossierSoap12Port"})
+    void validate_dossier_reports_every_error_with_its_place(String portName) throws Exception {
+        ValidateDossier ok = new ValidateDossier();
+        ok.setDocument(java.nio.file.Files.readAllBytes(org.dossierlink.Corpus.file("st96/examples/PatentPublication_Example.xml")));
+        ok.setFileName("PatentPublication_Example.xml");
+        ValidateDossierResponse valid = port(portName).validateDossier(ok);
+        assertThat(valid.isValid()).isTrue();
+        assertThat(valid.getDialect()).isEqualTo(DialectType.ST_96);
+        assertThat(valid.getMode()).isEqualTo(ValidationModeType.STRICT);
+        assertThat(valid.getErrorCount().intValue()).isZero();
+
+        String two = "<?xml version=\"1.0\"?>\n<dos:dossier xmlns:dos=\"urn:dossierlink:dossier:1\">\n"
+                + "<dos:application><dos:office>europe</dos:office><dos:number>1</dos:number>\n"
+                + "<dos:docdb>EP.1</dos:docdb><dos:filingDate>20100623</dos:filingDate></dos:application>\n</dos:dossier>";
+        ValidateDossier bad = new ValidateDossier();
+        bad.setDocument(two.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ValidateDossierResponse invalid = port(portName).validateDossier(bad);
+        assertThat(invalid.isValid()).isFalse();
+        assertThat(invalid.getErrorCount().intValue()).isGreaterThanOrEqualTo(2);
+        assertThat(invalid.getIssue()).extracting(i -> i.getLine()).contains(3, 4);
+        assertThat(invalid.getIssue()).extracting(i -> i.getXpath())
+                .anyMatch(x -> x.endsWith("application[1]/office[1]") || x.endsWith("dos:office[1]"))
+                .anyMatch(x -> x.contains("filingDate"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DossierSoap11Port", "DossierSoap12Port"})
+    void validate_dossier_tolerates_known_drift_only_when_asked(String portName) throws Exception {
+        ValidateDossier request = new ValidateDossier();
+        request.setDocument(java.nio.file.Files.readAllBytes(
+                org.dossierlink.Corpus.file("epo-ops/responses/biblio_WO2018148832A1.xml")));
+        request.setDialect(DialectType.DOCDB);
+        ValidateDossierResponse strict = port(portName).validateDossier(request);
+        assertThat(strict.isValid()).isFalse();
+        request.setMode(ValidationModeType.TOLERANT);
+        ValidateDossierResponse tolerant = port(portName).validateDossier(request);
+        assertThat(tolerant.isValid()).isTrue();
+        assertThat(tolerant.getWarningCount().intValue()).isPositive();
+        assertThat(tolerant.getIssue()).allSatisfy(i -> {
+            assertThat(i.getSeverity()).isEqualTo("warning");
+        }).anySatisfy(i -> assertThat(i.getRule()).isNotBlank());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DossierSoap11Port", "DossierSoap12Port"})
+    void validate_dossier_refuses_what_is_not_xml(String portName) {
+        ValidateDossier request = new ValidateDossier();
+        request.setDocument("%PDF-1.4 not xml".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        InvalidRequestFault f = catchThrowableOfType(InvalidRequestFault.class, () -> port(portName).validateDossier(request));
+        assertThat(f.getFaultInfo().getCode()).isEqualTo("INVALID_REQUEST");
+        assertThat(f.getFaultInfo().getMessage()).contains("not well-formed");
     }
 
     private static GetBibliographicData biblio(String office, String number, DialectType dialect) {

@@ -74,6 +74,10 @@ class ZeepInteropIT {
                 .containsEntry("family.memberCount", "4")
                 .containsEntry("family.members", "EP.10167109.A,CN.201110123456.A,JP.2010123456.A,US.13167395.A")
                 .containsEntry("family.queried", "EP.10167109.A")
+                .containsEntry("st96.dialect", "st96")
+                .containsEntry("st96.root", "{http://www.wipo.int/standards/XMLSchema/ST96/Patent}PatentPublication")
+                .containsEntry("validate.good", "True,canonical,0")
+                .containsEntry("validate.bad", "False,1,line 1")
                 .containsEntry("fault.unknownOffice", "UNKNOWN_OFFICE")
                 .containsEntry("fault.notFound", "NOT_FOUND");
     }
