@@ -33,7 +33,7 @@
   <xsl:include href="lib/common.xsl"/>
   <xsl:include href="lib/docdb.xsl"/>
 
-  <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <!-- What DOCDB output cannot hold: XPath 1.0 on the canonical document (prefix dos). -->
   <dl:cannot-hold>
@@ -92,17 +92,17 @@
           <patent-classifications>
             <xsl:for-each select="dos:classification[@scheme = 'CPC']">
               <xsl:variable name="s" select="normalize-space(.)"/>
-              <xsl:variable name="re" select="'^([A-Z])([0-9]{2})([A-Z]) ?([0-9]{1,4}) ?/ ?([0-9]{2,6})$'"/>
-              <xsl:if test="not(matches($s, $re))">
+              <xsl:variable name="p" select="dl:symbol-parts($s)"/>
+              <xsl:if test="empty($p)">
                 <xsl:message terminate="yes" error-code="dl:DOCDB011">CPC symbol '<xsl:value-of select="$s"/>' is not in the form H04W 84/20: DOCDB splits it into section, class, subclass, main-group and subgroup</xsl:message>
               </xsl:if>
               <patent-classification sequence="{position()}">
                 <classification-scheme office="" scheme="CPC"/>
-                <section><xsl:value-of select="replace($s, $re, '$1')"/></section>
-                <class><xsl:value-of select="replace($s, $re, '$2')"/></class>
-                <subclass><xsl:value-of select="replace($s, $re, '$3')"/></subclass>
-                <main-group><xsl:value-of select="replace($s, $re, '$4')"/></main-group>
-                <subgroup><xsl:value-of select="replace($s, $re, '$5')"/></subgroup>
+                <section><xsl:value-of select="$p[1]"/></section>
+                <class><xsl:value-of select="$p[2]"/></class>
+                <subclass><xsl:value-of select="$p[3]"/></subclass>
+                <main-group><xsl:value-of select="$p[4]"/></main-group>
+                <subgroup><xsl:value-of select="$p[5]"/></subgroup>
               </patent-classification>
             </xsl:for-each>
           </patent-classifications>

@@ -28,7 +28,7 @@
 
   <xsl:include href="lib/common.xsl"/>
   <xsl:include href="lib/ep.xsl"/>
-  <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <dl:cannot-hold>
     <dl:item path="/dos:dossiers/dos:dossier/@source" reason="the dialect a record came from; the converted record says ep-register"/>

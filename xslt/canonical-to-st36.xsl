@@ -36,7 +36,7 @@
   <xsl:include href="lib/common.xsl"/>
   <xsl:include href="lib/st96.xsl"/>
 
-  <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <!-- What ST.36 cannot hold, as paths on the canonical document (prefix dos). -->
   <dl:cannot-hold>

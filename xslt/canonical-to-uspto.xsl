@@ -46,7 +46,7 @@
 
   <xsl:include href="lib/common.xsl"/>
 
-  <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <!-- What USPTO cannot hold: XPath 1.0 on the canonical document. -->
   <dl:cannot-hold>
@@ -369,11 +369,11 @@
   <xsl:function name="dl:parse-symbol" as="xs:string*">
     <xsl:param name="c" as="element(dos:classification)"/>
     <xsl:variable name="s" select="normalize-space($c)"/>
-    <xsl:variable name="re" select="'^([A-HY])([0-9]{2})([A-Z])\s*0*([0-9]+)\s*/\s*([0-9]+)$'"/>
-    <xsl:if test="not(matches($s, $re))">
+    <xsl:variable name="parts" select="dl:symbol-parts($s)"/>
+    <xsl:if test="empty($parts)">
       <xsl:message terminate="yes" error-code="dl:USPTO108"><xsl:value-of select="$c/@scheme"/> symbol "<xsl:value-of select="$s"/>" is not section, class, subclass, main group / subgroup</xsl:message>
     </xsl:if>
-    <xsl:sequence select="for $i in 1 to 5 return replace($s, $re, concat('$', $i))"/>
+    <xsl:sequence select="$parts"/>
   </xsl:function>
 
   <xsl:function name="dl:symbol-parts" as="element()*">

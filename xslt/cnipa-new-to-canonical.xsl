@@ -41,7 +41,7 @@
   <xsl:include href="lib/common.xsl"/>
   <xsl:include href="lib/jpo-cnipa.xsl"/>
 
-  <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <dl:cannot-hold>
     <dl:item path="/business:PatentDocumentAndRelated/@xsi:schemaLocation"

@@ -43,7 +43,7 @@
   <xsl:include href="lib/common.xsl"/>
   <xsl:include href="lib/docdb.xsl"/>
 
-  <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <!-- What canonical cannot hold: XPath 1.0 on the DOCDB document (prefixes ex = http://www.epo.org/exchange,
        ops = http://ops.epo.org). The round-trip test ignores exactly these on both sides. -->

@@ -31,7 +31,7 @@
     exclude-result-prefixes="xs dl">
 
   <xsl:include href="lib/common.xsl"/>
-  <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <dl:cannot-hold>
     <dl:item path="/ep-patent-document/@lang" reason="language of the document; canonical holds languages only on titles and abstracts"/>

@@ -37,7 +37,7 @@
 
   <xsl:include href="lib/common.xsl"/>
   <xsl:include href="lib/ep.xsl"/>
-  <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <dl:cannot-hold>
     <dl:item path="/processing-instruction('xml-stylesheet')" reason="OPS's stylesheet link for browsers; not data"/>

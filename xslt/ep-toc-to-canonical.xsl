@@ -25,7 +25,7 @@
 
   <xsl:include href="lib/common.xsl"/>
   <xsl:include href="lib/ep.xsl"/>
-  <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <dl:cannot-hold>
     <dl:item path="/Application-body/@lang" reason="package language flag (FR in both corpus files, whatever the document language); not held"/>

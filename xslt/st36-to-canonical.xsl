@@ -35,7 +35,7 @@
   <xsl:include href="lib/common.xsl"/>
   <xsl:include href="lib/st96.xsl"/>
 
-  <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <!-- What canonical cannot hold, as paths on the ST.36 document (no namespace). -->
   <dl:cannot-hold>

@@ -43,7 +43,7 @@
   <xsl:include href="lib/common.xsl"/>
   <xsl:include href="lib/st96.xsl"/>
 
-  <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <!-- What canonical cannot hold, as paths on the ST.96 document (prefixes pat, com, xsi). -->
   <dl:cannot-hold>

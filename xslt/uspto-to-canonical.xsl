@@ -31,7 +31,7 @@
 
   <xsl:include href="lib/common.xsl"/>
 
-  <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <!-- What canonical cannot hold: XPath 1.0 on the USPTO document (no namespace). -->
   <dl:cannot-hold>

@@ -28,8 +28,10 @@
   <!-- xs:date text to YYYYMMDD; empty for empty input. -->
   <xsl:function name="dl:yyyymmdd" as="xs:string?">
     <xsl:param name="date" as="xs:string?"/>
-    <xsl:if test="normalize-space($date) castable as xs:date">
-      <xsl:sequence select="format-date(xs:date(normalize-space($date)), '[Y0001][M01][D01]')"/>
+    <xsl:variable name="d" select="normalize-space($date)"/>
+    <xsl:if test="$d castable as xs:date">
+      <!-- the first ten characters of an xs:date are YYYY-MM-DD (a time zone may follow) -->
+      <xsl:sequence select="concat(substring($d, 1, 4), substring($d, 6, 2), substring($d, 9, 2))"/>
     </xsl:if>
   </xsl:function>
 

@@ -70,7 +70,9 @@ public final class DialectBench {
             ratios.add(r1);
             ratios.add(r2);
             worst = Math.max(worst, Math.max(r1, r2));
-            if (d != Dialect.ST96) {
+            // ST.96 holds one dossier per document: files with several records have no such row
+            boolean oneDossier = canonicalDoc.select(net.sf.saxon.s9api.streams.Steps.descendant("dossier")).count() == 1;
+            if (d != Dialect.ST96 && oneDossier) {
                 ratios.add(row(name, d, bytes.length, d.wireName() + " → st96", seconds,
                         () -> converter.convert(doc, d, Dialect.ST96, name), () -> identity(saxon, identity, doc)));
             }

@@ -15,7 +15,9 @@ import org.dossierlink.xml.SecureSaxon;
 
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.Destination;
 import net.sf.saxon.s9api.Serializer;
+import net.sf.saxon.s9api.XdmDestination;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import net.sf.saxon.s9api.XsltExecutable;
 import net.sf.saxon.s9api.XdmNode;
@@ -131,11 +133,13 @@ public final class DialectConverter {
         if (from == to) {
             return serializeAsIs(doc);
         }
-        byte[] canonical = toCanonical(from, doc, sourceName);
         if (to == Dialect.CANONICAL) {
-            return canonical;
+            return toCanonical(from, doc, sourceName);
         }
-        return fromCanonical(to, parse(canonical, sourceName + " (canonical)"), sourceName);
+        XdmNode canonical = from == Dialect.CANONICAL ? doc
+                : runToTree(executable(toCanonical, from, "to canonical"), doc, sourceName,
+                        "cannot convert " + from.wireName() + " to canonical");
+        return fromCanonical(to, canonical, sourceName);
     }
 
     /** What the given stylesheet of a dialect documents it cannot carry over. */
@@ -183,8 +187,21 @@ public final class DialectConverter {
     }
 
     private byte[] run(XsltExecutable exec, XdmNode doc, String sourceName, String what) {
-        Xslt30Transformer t = saxon.transformer(exec);
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+        apply(exec, doc, sourceName, what, t -> t.newSerializer(out));
+        return out.toByteArray();
+    }
+
+    /** Runs a stylesheet into a tree: the first leg of a conversion through canonical stays in memory. */
+    private XdmNode runToTree(XsltExecutable exec, XdmNode doc, String sourceName, String what) {
+        XdmDestination tree = new XdmDestination();
+        apply(exec, doc, sourceName, what, t -> tree);
+        return tree.getXdmNode();
+    }
+
+    private void apply(XsltExecutable exec, XdmNode doc, String sourceName, String what,
+                       java.util.function.Function<Xslt30Transformer, Destination> destination) {
+        Xslt30Transformer t = saxon.transformer(exec);
         String[] terminating = new String[1];
         t.setMessageHandler(m -> {
             if (m.isTerminate()) {
@@ -193,8 +210,7 @@ public final class DialectConverter {
         });
         try {
             t.setGlobalContextItem(doc);
-            Serializer s = t.newSerializer(out);
-            t.applyTemplates(doc, s);
+            t.applyTemplates(doc, destination.apply(t));
         } catch (SaxonApiException e) {
             // a stylesheet that stops with xsl:message terminate="yes" says why in the message itself
             String why = terminating[0] != null ? terminating[0].replaceAll("\\s+", " ").trim() : reason(e);
@@ -202,7 +218,6 @@ public final class DialectConverter {
         } catch (RuntimeException e) {
             throw new DialectException(sourceName, -1, -1, what + ": " + e.getMessage());
         }
-        return out.toByteArray();
     }
 
     private byte[] serializeAsIs(XdmNode doc) {

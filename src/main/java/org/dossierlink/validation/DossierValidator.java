@@ -15,8 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.xml.XMLConstants;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParserFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -33,7 +31,6 @@ import org.dossierlink.dialect.DialectException;
 import org.dossierlink.validation.ValidationIssue.Severity;
 import org.dossierlink.validation.ValidationReport.SchemaKind;
 import org.dossierlink.xml.SecureXml;
-import org.dossierlink.xml.XmlLimits;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -287,7 +284,7 @@ public final class DossierValidator {
         }
         ElementTracker tracker = new ElementTracker(null, true, mode, src.systemId(), catalog::displayName);
         CatalogResolver.Session session = catalog.session(what -> { });
-        XMLReader reader = dtdReader();
+        XMLReader reader = SecureXml.dtdValidatingReader();
         reader.setEntityResolver(session);
         reader.setContentHandler(tracker);
         reader.setErrorHandler(tracker);
@@ -391,26 +388,6 @@ public final class DossierValidator {
         }
     }
 
-    private static XMLReader dtdReader() {
-        try {
-            SAXParserFactory f = SAXParserFactory.newDefaultInstance();
-            f.setNamespaceAware(true);
-            f.setValidating(true);
-            f.setXIncludeAware(false);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", true);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", true);
-            XMLReader r = f.newSAXParser().getXMLReader();
-            // the catalog resolver serves every DTD and entity; without it nothing may be read
-            r.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            r.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            r.setProperty("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", XmlLimits.MAX_ELEMENT_DEPTH);
-            return r;
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IllegalStateException("the JDK's SAX parser lacks a required feature", e);
-        }
-    }
 
     // ---- no schema ----
 

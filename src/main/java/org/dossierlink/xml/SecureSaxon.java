@@ -107,6 +107,8 @@ public final class SecureSaxon {
             throw refused("unparsed-text", uri.toString());
         });
         t.setResultDocumentHandler(SecureSaxon::refuseResultDocument);
+        // dynamic errors reach the caller as exceptions with their message; nothing goes to stderr
+        t.setErrorReporter(error -> { });
         return t;
     }
 

@@ -92,22 +92,36 @@ public final class SecureXml {
      * apply. Saxon parses every input document through one of these.
      */
     public static XMLReader xmlReader() {
+        XMLReader reader = saxReader(false);
+        reader.setEntityResolver((publicId, systemId) -> {
+            throw new SAXException("external entity refused: " + systemId);
+        });
+        return reader;
+    }
+
+    /**
+     * A DTD-validating SAX reader for the validation service. It reads DTDs and external entities, but
+     * only what the entity resolver the caller sets serves (the bundled catalog): the JDK's own access to
+     * any URL stays closed, so without that resolver nothing can be read.
+     */
+    public static XMLReader dtdValidatingReader() {
+        return saxReader(true);
+    }
+
+    private static XMLReader saxReader(boolean validateDtd) {
         try {
             SAXParserFactory f = SAXParserFactory.newDefaultInstance();
             f.setNamespaceAware(true);
             f.setXIncludeAware(false);
-            f.setValidating(false);
+            f.setValidating(validateDtd);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", validateDtd);
+            f.setFeature("http://xml.org/sax/features/external-general-entities", validateDtd);
+            f.setFeature("http://xml.org/sax/features/external-parameter-entities", validateDtd);
             XMLReader reader = f.newSAXParser().getXMLReader();
             reader.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             reader.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             reader.setProperty("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", XmlLimits.MAX_ELEMENT_DEPTH);
-            reader.setEntityResolver((publicId, systemId) -> {
-                throw new SAXException("external entity refused: " + systemId);
-            });
             return reader;
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("the JDK's SAX parser lacks a required security feature", e);

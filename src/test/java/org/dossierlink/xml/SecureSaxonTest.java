@@ -167,8 +167,16 @@ class SecureSaxonTest {
     }
 
     @Test
+    void symbolPartsSplitsIpcAndCpcSymbols() throws Exception {
+        String out = run(stylesheet("<r><a><xsl:value-of select=\"dl:symbol-parts('H04W 84/20')\" separator='|'/></a>"
+                + "<b><xsl:value-of select=\"dl:symbol-parts('Y02E0010/50')\" separator='|'/></b>"
+                + "<c><xsl:value-of select=\"count(dl:symbol-parts('not a symbol'))\"/></c></r>"), "<a/>");
+        assertThat(out).contains("<a>H|04|W|84|20</a>", "<b>Y|02|E|10|50</b>", "<c>0</c>");
+    }
+
+    @Test
     void sharedFunctionListIsComplete() {
-        assertThat(XsltFunctions.all(new NumberNormalizer())).hasSize(3);
+        assertThat(XsltFunctions.all(new NumberNormalizer())).hasSize(4);
         assertThat(List.of(SecureSaxon.STYLESHEET_BASE)).containsExactly("dossierlink:/xslt/");
     }
 }
