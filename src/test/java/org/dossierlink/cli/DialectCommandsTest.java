@@ -60,6 +60,29 @@ class DialectCommandsTest {
     }
 
     @Test
+    void importTakesEveryDialectAndTheFamiliesFindTheRecords() {
+        String[] files = {"cnipa/CN103492414A_cn_old.xml", "cnipa/cn_new1.xml", "jpo/jp-gazette-st36/jp_example4.xml",
+                "st36/ep-publication/EP1667425A1_DOC00001.xml", "st36/ep-publication/EP1599469B1_toc.xml",
+                "st96/examples/PatentPublication_Example.xml", "uspto/redbook-samples/US20210049351A1.xml",
+                "epo-ops/responses/register_biblio_EP3221665A1.xml", "epo-ops/responses/biblio_EP2400812A1.xml"};
+        String[] dialects = {"cnipa-old", "cnipa-new", "jpo", "ep-publication", "ep-toc", "st96", "uspto", "ep-register",
+                "docdb"};
+        for (int i = 0; i < files.length; i++) {
+            String f = Corpus.file(files[i]).toString();
+            Run r = CommandLineTest.run("import", "--data", dir.toString(), f);
+            assertThat(r.exit()).as(f + ": " + r.err()).isZero();
+            assertThat(r.out()).as(f).startsWith(f + ": " + dialects[i] + ", 1 application(s): 1 new");
+        }
+        // the ST.96 example (US 8,936,998) claims JP 2007-290922: its family is found from the priority
+        Run family = CommandLineTest.run("family", "JP", "2007-290922", "--type", "priority", "--data", dir.toString());
+        assertThat(family.exit()).as(family.err()).isZero();
+        assertThat(family.out()).contains("US.");
+        // importing the same files again changes nothing
+        Run again = CommandLineTest.run("import", "--data", dir.toString(), Corpus.file(files[2]).toString());
+        assertThat(again.out()).contains("1 application(s): 0 new, 0 updated, 1 unchanged");
+    }
+
+    @Test
     void transformRefusesAnUnknownTargetDialect() {
         Run r = CommandLineTest.run("transform", Corpus.file("cnipa/cn_new1.xml").toString(), "--to", "klingon");
         assertThat(r.exit()).isEqualTo(1);
