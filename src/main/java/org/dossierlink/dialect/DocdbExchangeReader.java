@@ -135,9 +135,9 @@ public final class DocdbExchangeReader {
             }
             NormalizedNumber n = normalize(id.childText("country"), docdbText(id), src, pc.line());
             String active = pc.childText("priority-active-indicator");
+            // the kind is decided from the number: DOCDB's own kind attribute is not reliable
             claims.add(new PriorityClaim(sequence(pc, claims.size()), n.country(), n.number(),
-                    null, date(id.childText("date")), PriorityKind.parseOrNull(pc.attr("kind")),
-                    active == null || !"NO".equalsIgnoreCase(active)));
+                    null, date(id.childText("date")), PriorityKind.ofNormalizedCountry(n.country()), active(active)));
         }
         if (!claims.isEmpty()) {
             b.docdbClaims = claims;
@@ -229,7 +229,12 @@ public final class DocdbExchangeReader {
             return null;
         }
         return new PriorityClaim(sequence(pc, index), n.country(), n.number(), original, date,
-                PriorityKind.parseOrNull(pc.attr("kind")), true);
+                PriorityKind.ofNormalizedCountry(n.country()), active(pc.childText("priority-active-indicator")));
+    }
+
+    /** DOCDB's priority-active-indicator: Y/YES active, N/NO inactive; absent means active. */
+    private static boolean active(String indicator) {
+        return indicator == null || !("NO".equalsIgnoreCase(indicator.trim()) || "N".equalsIgnoreCase(indicator.trim()));
     }
 
     private static List<Party> parties(XmlTree group, String element, String nameElement) {

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.dossierlink.DossierlinkException;
+import org.dossierlink.dossier.PriorityKind;
 import org.dossierlink.number.NormalizedNumber;
 import org.dossierlink.number.NumberNormalizer;
 import org.dossierlink.number.NumberType;
@@ -52,7 +52,6 @@ public final class XsltFunctions {
 
     public static final String NS = "urn:dossierlink:xslt";
 
-    private static final Set<String> REGIONAL = Set.of("EP", "EA", "AP", "OA", "GC");
     private static final SequenceType MAP_OPT = SequenceType.makeSequenceType(MapType.ANY_MAP_TYPE,
             StaticProperty.ALLOWS_ZERO_OR_ONE);
 
@@ -200,19 +199,12 @@ public final class XsltFunctions {
         String cc = country == null ? "" : country.trim().toUpperCase(Locale.ROOT);
         if (number != null) {
             try {
-                NormalizedNumber n = normalizer.normalize(cc.isEmpty() ? "WO" : cc, number, NumberType.PRIORITY);
-                if ("WO".equals(n.country())) {
-                    return "international";
-                }
-                cc = n.country();
+                cc = normalizer.normalize(cc.isEmpty() ? "WO" : cc, number, NumberType.PRIORITY).country();
             } catch (DossierlinkException e) {
                 // an unreadable number is decided by its country alone
             }
         }
-        if ("WO".equals(cc)) {
-            return "international";
-        }
-        return REGIONAL.contains(cc) ? "regional" : "national";
+        return PriorityKind.ofNormalizedCountry(cc).wireName();
     }
 
     private static Sequence toMap(NormalizedNumber n) {

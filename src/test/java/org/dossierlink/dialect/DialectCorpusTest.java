@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.dossierlink.Corpus;
 import org.dossierlink.dialect.DialectConverter.Direction;
@@ -31,13 +33,37 @@ class DialectCorpusTest {
         }
     }
 
+    /** Every corpus instance's canonical and ST.96 forms, checked by xmllint in one run per schema. */
+    private static Map<String, String> xmllintCanonical;
+    private static Map<String, String> xmllintSt96;
+
+    private static synchronized void xmllintEverything() {
+        if (xmllintCanonical != null) {
+            return;
+        }
+        Map<String, byte[]> canonical = new LinkedHashMap<>();
+        Map<String, byte[]> st96 = new LinkedHashMap<>();
+        for (CorpusInstances.Instance i : CorpusInstances.ALL) {
+            byte[] c = TestDialects.toCanonical(i.dialect(), Corpus.file(i.file()));
+            canonical.put(i.file(), c);
+            for (CanonicalDossierXml.Entry e : CanonicalDossierXml.read(new java.io.ByteArrayInputStream(c), i.file())) {
+                st96.put(i.file() + " " + e.dossier().application().docdb(), TestDialects.fromCanonical(Dialect.ST96,
+                        CanonicalDossierXml.toBytes(e.dossier(), e.documents()), i.file()));
+            }
+        }
+        xmllintCanonical = TestDialects.xmllintAll(canonical, TestDialects.canonicalSchema());
+        xmllintSt96 = TestDialects.xmllintAll(st96, TestDialects.st96Schema());
+    }
+
     @ParameterizedTest(name = "{0} ({1})")
     @MethodSource("org.dossierlink.dialect.CorpusInstances#arguments")
     void convertsToValidCanonicalAndOnToValidSt96(String file, Dialect dialect) {
+        xmllintEverything();
         Path path = Corpus.file(file);
         assertThat(DialectDetector.detect(path).dialect()).isEqualTo(dialect);
         byte[] canonical = TestDialects.toCanonical(dialect, path);
-        TestDialects.assertValid(canonical, TestDialects.canonicalSchema(), file + " as canonical");
+        TestDialects.assertValidJdk(canonical, TestDialects.canonicalSchema(), file + " as canonical");
+        assertThat(xmllintCanonical.get(file)).as("xmllint, %s as canonical", file).isEqualTo("validates");
         List<CanonicalDossierXml.Entry> entries = CanonicalDossierXml.read(
                 new java.io.ByteArrayInputStream(canonical), file);
         if (entries.isEmpty()) {
@@ -57,9 +83,22 @@ class DialectCorpusTest {
         for (CanonicalDossierXml.Entry e : entries) {
             byte[] one = CanonicalDossierXml.toBytes(e.dossier(), e.documents());
             byte[] st96 = TestDialects.fromCanonical(Dialect.ST96, one, file + " " + e.dossier().application().docdb());
-            TestDialects.assertValid(st96, TestDialects.st96Schema(),
-                    file + " " + e.dossier().application().docdb() + " as ST.96:\n" + new String(st96, StandardCharsets.UTF_8));
+            String name = file + " " + e.dossier().application().docdb();
+            TestDialects.assertValidJdk(st96, TestDialects.st96Schema(), name + " as ST.96");
+            assertThat(xmllintSt96.get(name)).as("xmllint, %s as ST.96:%n%s", name, new String(st96, StandardCharsets.UTF_8))
+                    .isEqualTo("validates");
         }
+    }
+
+    @Test
+    void xmllintInOneRunStillTellsEachDocumentApart() {
+        Map<String, byte[]> docs = new LinkedHashMap<>();
+        docs.put("good", TestDialects.toCanonical(Dialect.ST96, Corpus.file("st96/examples/PatentPublication_Example.xml")));
+        docs.put("bad", "<dos:dossier xmlns:dos='urn:dossierlink:dossier:1'><dos:oops/></dos:dossier>"
+                .getBytes(StandardCharsets.UTF_8));
+        Map<String, String> r = TestDialects.xmllintAll(docs, TestDialects.canonicalSchema());
+        assertThat(r.get("good")).isEqualTo("validates");
+        assertThat(r.get("bad")).contains("oops").doesNotContain("validates");
     }
 
     @ParameterizedTest

@@ -139,6 +139,57 @@ public final class TestDialects {
     }
 
     /**
+     * Runs one {@code xmllint --nonet --noout --schema} over many documents, so the schema is parsed
+     * once (the ST.96 schemas take xmllint about a second). Returns, per name, "validates" or
+     * xmllint's messages about that document.
+     */
+    public static Map<String, String> xmllintAll(Map<String, byte[]> docs, Path schema) {
+        try {
+            Path dir = Files.createTempDirectory("dossierlink-xmllint");
+            try {
+                Map<String, Path> files = new java.util.LinkedHashMap<>();
+                int i = 0;
+                for (Map.Entry<String, byte[]> e : docs.entrySet()) {
+                    Path f = dir.resolve("doc" + (i++) + ".xml");
+                    Files.write(f, e.getValue());
+                    files.put(e.getKey(), f);
+                }
+                List<String> cmd = new ArrayList<>(List.of("xmllint", "--nonet", "--noout", "--schema", schema.toString()));
+                files.values().forEach(f -> cmd.add(f.toString()));
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    fail("xmllint did not finish in 300 s");
+                }
+                Map<String, String> result = new java.util.LinkedHashMap<>();
+                for (Map.Entry<String, Path> e : files.entrySet()) {
+                    String f = e.getValue().toString();
+                    List<String> lines = out.lines().filter(l -> l.startsWith(f + ":") || l.startsWith(f + " ")).toList();
+                    result.put(e.getKey(), lines.equals(List.of(f + " validates")) ? "validates" : String.join("\n", lines));
+                }
+                return result;
+            } finally {
+                try (var walk = Files.walk(dir)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("xmllint is not installed (Debian libxml2-utils; .ci/run installs it): "
+                    + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Asserts the document is valid against the schema with the JDK validator only (see {@link #xmllintAll}). */
+    public static void assertValidJdk(byte[] xml, Path schema, String what) {
+        assertThat(jdkErrors(xml, schema)).as("JDK validator, %s against %s:%n%s", what, schema.getFileName(),
+                new String(xml, StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    /**
      * Runs {@code xmllint --nonet --noout --schema} on the document. Returns "validates", or xmllint's
      * output. xmllint comes from Debian's libxml2-utils, which .ci/run installs.
      */
