@@ -303,20 +303,21 @@
     <xsl:param name="group" as="element()?"/>
     <xsl:param name="name" as="xs:string"/>
     <xsl:variable name="all" select="$group/*[local-name() = $name]
-        [normalize-space(replace(string-join(*[local-name() = concat($name, '-name')]/ex:name//text(), ''), '\p{Z}', ' ')) != '']"/>
+        [dl:clean-text(string-join(*[local-name() = concat($name, '-name')]/ex:name//text(), '')) != '']"/>
     <xsl:variable name="chosen" select="if ($all[@data-format = 'epodoc']) then $all[@data-format = 'epodoc'] else $all[not(@data-format = 'epodoc')]"/>
     <xsl:if test="exists($chosen)">
       <dl:parties>
         <xsl:for-each select="$chosen">
-          <xsl:variable name="raw" select="normalize-space(replace(string-join(*[local-name() = concat($name, '-name')]/ex:name//text(), ''), '[\s\p{Z}]+', ' '))"/>
+          <xsl:variable name="raw" select="dl:clean-text(string-join(*[local-name() = concat($name, '-name')]/ex:name//text(), ''))"/>
+          <xsl:variable name="epodoc" select="if (@data-format = 'epodoc') then dl:epodoc-party($raw) else ()"/>
           <xsl:element name="dos:{$name}">
             <xsl:if test="normalize-space(@sequence) castable as xs:positiveInteger">
               <xsl:attribute name="sequence" select="xs:integer(normalize-space(@sequence))"/>
             </xsl:if>
             <xsl:choose>
-              <xsl:when test="@data-format = 'epodoc' and matches($raw, '^(.*?)[, ]*\[([A-Z]{2})\][ ,]*(et al)?$')">
-                <dos:name><xsl:value-of select="normalize-space(replace($raw, '^(.*?)[, ]*\[([A-Z]{2})\][ ,]*(et al)?$', '$1'))"/></dos:name>
-                <dos:country><xsl:value-of select="replace($raw, '^(.*?)[, ]*\[([A-Z]{2})\][ ,]*(et al)?$', '$2')"/></dos:country>
+              <xsl:when test="exists($epodoc)">
+                <dos:name><xsl:value-of select="normalize-space($epodoc[1])"/></dos:name>
+                <dos:country><xsl:value-of select="$epodoc[2]"/></dos:country>
               </xsl:when>
               <xsl:when test="@data-format = 'epodoc'">
                 <dos:name><xsl:value-of select="$raw"/></dos:name>

@@ -47,8 +47,9 @@ public final class DialectBench {
         try (Stream<Path> s = Files.walk(corpus)) {
             files = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
         }
-        System.out.println("| file | dialect | size | direction | conversion MB/s | identity MB/s | time ratio conversion/identity |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("| file | dialect | input | output | direction | conversion MB/s | identity MB/s | ratio to identity of the input"
+                + " | ratio to identity of the output |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         double worst = 0;
         List<Double> ratios = new ArrayList<>();
         for (Path f : files) {
@@ -63,9 +64,9 @@ public final class DialectBench {
             String name = corpus.relativize(f).toString();
             byte[] canonical = converter.toCanonical(d, doc, name);
             XdmNode canonicalDoc = converter.parse(canonical, name);
-            double r1 = row(name, d, bytes.length, d.wireName() + " → canonical", seconds,
+            double r1 = row(converter, identity, name, d, bytes.length, d.wireName() + " → canonical", seconds,
                     () -> converter.toCanonical(d, doc, name), () -> identity(saxon, identity, doc));
-            double r2 = row(name, d, canonical.length, "canonical → " + d.wireName(), seconds,
+            double r2 = row(converter, identity, name, d, canonical.length, "canonical → " + d.wireName(), seconds,
                     () -> converter.fromCanonical(d, canonicalDoc, name), () -> identity(saxon, identity, canonicalDoc));
             ratios.add(r1);
             ratios.add(r2);
@@ -73,7 +74,7 @@ public final class DialectBench {
             // ST.96 holds one dossier per document: files with several records have no such row
             boolean oneDossier = canonicalDoc.select(net.sf.saxon.s9api.streams.Steps.descendant("dossier")).count() == 1;
             if (d != Dialect.ST96 && oneDossier) {
-                ratios.add(row(name, d, bytes.length, d.wireName() + " → st96", seconds,
+                ratios.add(row(converter, identity, name, d, bytes.length, d.wireName() + " → st96", seconds,
                         () -> converter.convert(doc, d, Dialect.ST96, name), () -> identity(saxon, identity, doc)));
             }
         }
@@ -94,14 +95,19 @@ public final class DialectBench {
     }
 
     /** Alternates short bursts of both until each has had its time; prints one table row; returns the ratio. */
-    private static double row(String file, Dialect d, int size, String direction, double seconds,
-                              Supplier<byte[]> conversion, Supplier<byte[]> baseline) {
+    private static double row(DialectConverter converter, XsltExecutable identity, String file, Dialect d, int size,
+                              String direction, double seconds, Supplier<byte[]> conversion, Supplier<byte[]> baseline) {
+        byte[] output = conversion.get();
+        XdmNode outputDoc = converter.parse(output, file + " output");
+        Supplier<byte[]> outputBaseline = () -> identity(converter.saxon(), identity, outputDoc);
         for (int i = 0; i < 20; i++) { // warm-up
             conversion.get();
             baseline.get();
+            outputBaseline.get();
         }
         long convNanos = 0;
         long idNanos = 0;
+        long outNanos = 0;
         long convRuns = 0;
         long idRuns = 0;
         long budget = (long) (seconds * 1e9);
@@ -111,16 +117,20 @@ public final class DialectBench {
             long t1 = System.nanoTime();
             baseline.get();
             long t2 = System.nanoTime();
+            outputBaseline.get();
+            long t3 = System.nanoTime();
             convNanos += t1 - t0;
             idNanos += t2 - t1;
+            outNanos += t3 - t2;
             convRuns++;
             idRuns++;
         }
         double convMBs = size * (double) convRuns / (convNanos / 1e9) / 1e6;
         double idMBs = size * (double) idRuns / (idNanos / 1e9) / 1e6;
         double ratio = (convNanos / (double) convRuns) / (idNanos / (double) idRuns);
-        System.out.printf(Locale.ROOT, "| %s | %s | %,d B | %s | %.1f | %.1f | %.2f |%n", file, d.wireName(), size,
-                direction, convMBs, idMBs, ratio);
+        double ratioOut = convNanos / (double) outNanos;
+        System.out.printf(Locale.ROOT, "| %s | %s | %,d B | %,d B | %s | %.1f | %.1f | %.2f | %.2f |%n", file, d.wireName(),
+                size, output.length, direction, convMBs, idMBs, ratio, ratioOut);
         return ratio;
     }
 

@@ -49,9 +49,9 @@ public final class DocdbExchangeReader {
 
     private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
     /** epodoc party names carry the residence country in brackets: "HERRALA SAMI [FI]". */
-    private static final Pattern EPODOC_PARTY = Pattern.compile("^(.*?)[, ]*\\[([A-Z]{2})\\][ ,]*(?:et al)?$");
+    static final Pattern EPODOC_PARTY = Pattern.compile("^(.*?)[, ]*\\[([A-Z]{2})\\][ ,]*(?:et al)?$");
     /** OPS pads names with any Unicode space (en spaces included) and trailing commas. */
-    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
+    static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
 
     private final NumberNormalizer normalizer;
 

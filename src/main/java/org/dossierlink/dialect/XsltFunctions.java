@@ -43,6 +43,10 @@ import net.sf.saxon.value.StringValue;
  * <li>{@code dl:symbol-parts($symbol)}: an IPC or CPC symbol ("H04W 84/20", "H04W0084/20") split into
  * section, class, subclass, main group (leading zeros dropped) and subgroup; empty when it is not one.
  * Java's regular expressions make this several times faster than the same split in XPath.</li>
+ * <li>{@code dl:clean-text($text)}: white space, Unicode spaces included, collapsed to single spaces and
+ * trimmed (the reader's rule for OPS names).</li>
+ * <li>{@code dl:epodoc-party($name)}: an epodoc party name "HERRALA SAMI [FI]" as (name, residence
+ * country); empty when it carries no residence.</li>
  * <li>{@code dl:priority-kind($country, $number)}: {@code international} when the number is a PCT
  * application (whatever the document's own kind attribute says), {@code regional} for the regional
  * offices (EP, EA, AP, OA, GC), {@code national} otherwise.</li>
@@ -62,7 +66,66 @@ public final class XsltFunctions {
         return List.of(normalize(normalizer, "normalize-number", true),
                 normalize(normalizer, "try-normalize-number", false),
                 priorityKind(normalizer),
-                symbolParts());
+                symbolParts(),
+                stringFunction("clean-text", XsltFunctions::cleanText),
+                stringsFunction("epodoc-party", XsltFunctions::epodocParty));
+    }
+
+    /** Runs of white space, Unicode spaces included (OPS pads names with en spaces), become one space; trimmed. */
+    static List<String> cleanText(String text) {
+        return List.of(text == null ? "" : DocdbExchangeReader.SPACES.matcher(text).replaceAll(" ").trim());
+    }
+
+    /** An epodoc party name "HERRALA SAMI [FI]" as (name, country); empty when it has no [CC] residence. */
+    static List<String> epodocParty(String text) {
+        java.util.regex.Matcher m = text == null ? null : DocdbExchangeReader.EPODOC_PARTY.matcher(text);
+        return m != null && m.matches() ? List.of(m.group(1).trim(), m.group(2)) : List.of();
+    }
+
+    private static ExtensionFunctionDefinition stringFunction(String name,
+            java.util.function.Function<String, List<String>> f) {
+        return stringsFunction(name, f, SequenceType.SINGLE_STRING);
+    }
+
+    private static ExtensionFunctionDefinition stringsFunction(String name,
+            java.util.function.Function<String, List<String>> f) {
+        return stringsFunction(name, f, SequenceType.STRING_SEQUENCE);
+    }
+
+    /** A one-argument string function implemented in Java. */
+    private static ExtensionFunctionDefinition stringsFunction(String name,
+            java.util.function.Function<String, List<String>> f, SequenceType result) {
+        return new ExtensionFunctionDefinition() {
+            @Override
+            public StructuredQName getFunctionQName() {
+                return new StructuredQName("dl", NS, name);
+            }
+
+            @Override
+            public SequenceType[] getArgumentTypes() {
+                return new SequenceType[] {SequenceType.OPTIONAL_STRING};
+            }
+
+            @Override
+            public SequenceType getResultType(SequenceType[] suppliedArgumentTypes) {
+                return result;
+            }
+
+            @Override
+            public ExtensionFunctionCall makeCallExpression() {
+                return new ExtensionFunctionCall() {
+                    @Override
+                    public Sequence call(XPathContext context, Sequence[] args) throws XPathException {
+                        Item item = args[0].head();
+                        List<StringValue> out = new java.util.ArrayList<>();
+                        for (String v : f.apply(item == null ? null : item.getStringValue())) {
+                            out.add(new StringValue(v));
+                        }
+                        return new net.sf.saxon.value.SequenceExtent.Of<>(out);
+                    }
+                };
+            }
+        };
     }
 
     /** IPC and CPC symbols as offices write them: "H04W 84/20", "H04W0084/20", "Y02E 10/50". */

@@ -175,8 +175,16 @@ class SecureSaxonTest {
     }
 
     @Test
+    void partyNameFunctionsFollowTheReadersRules() throws Exception {
+        String out = run(stylesheet("<r><a><xsl:value-of select=\"dl:clean-text(' HERRALA SAMI  [FI], ')\"/></a>"
+                + "<b><xsl:value-of select=\"dl:epodoc-party('HERRALA SAMI [FI]')\" separator='|'/></b>"
+                + "<c><xsl:value-of select=\"count(dl:epodoc-party('NOKIA CORP'))\"/></c></r>"), "<a/>");
+        assertThat(out).contains("<a>HERRALA SAMI [FI],</a>", "<b>HERRALA SAMI|FI</b>", "<c>0</c>");
+    }
+
+    @Test
     void sharedFunctionListIsComplete() {
-        assertThat(XsltFunctions.all(new NumberNormalizer())).hasSize(4);
+        assertThat(XsltFunctions.all(new NumberNormalizer())).hasSize(6);
         assertThat(List.of(SecureSaxon.STYLESHEET_BASE)).containsExactly("dossierlink:/xslt/");
     }
 }
