@@ -10,20 +10,25 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.xml.stream.XMLStreamException;
+
+import org.dossierlink.dossier.DocumentInfo;
+import org.dossierlink.dossier.Dossier;
 import org.dossierlink.number.NumberNormalizer;
 import org.dossierlink.xml.SecureSaxon;
 
+import net.sf.saxon.s9api.BuildingStreamWriter;
+import net.sf.saxon.s9api.Destination;
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SaxonApiException;
-import net.sf.saxon.s9api.Destination;
 import net.sf.saxon.s9api.Serializer;
+import net.sf.saxon.s9api.XPathCompiler;
 import net.sf.saxon.s9api.XdmDestination;
-import net.sf.saxon.s9api.Xslt30Transformer;
-import net.sf.saxon.s9api.XsltExecutable;
+import net.sf.saxon.s9api.XdmItem;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmNodeKind;
-import net.sf.saxon.s9api.XdmItem;
-import net.sf.saxon.s9api.XPathCompiler;
+import net.sf.saxon.s9api.Xslt30Transformer;
+import net.sf.saxon.s9api.XsltExecutable;
 
 /**
  * Converts dossier XML between every {@link Dialect} and the canonical dossier, with the XSLT 3.0
@@ -117,6 +122,29 @@ public final class DialectConverter {
         }
         return run(executable(toCanonical, from, "to canonical"), doc, sourceName,
                 "cannot convert " + from.wireName() + " to canonical");
+    }
+
+    /**
+     * A domain record (with its document list) in a dialect. The canonical form is built straight into a
+     * Saxon tree, never serialised and parsed again.
+     */
+    public byte[] fromCanonical(Dialect to, Dossier dossier, List<DocumentInfo> documents) {
+        String name = dossier.application().docdb();
+        if (to == Dialect.CANONICAL) {
+            return CanonicalDossierXml.toBytes(dossier, documents);
+        }
+        XdmNode tree;
+        try {
+            BuildingStreamWriter w = saxon.processor().newDocumentBuilder().newBuildingStreamWriter();
+            w.writeStartDocument();
+            CanonicalDossierXml.write(w, dossier, documents);
+            w.writeEndDocument();
+            w.close();
+            tree = w.getDocumentNode();
+        } catch (SaxonApiException | XMLStreamException e) {
+            throw new IllegalStateException("cannot build the canonical tree of " + name, e);
+        }
+        return fromCanonical(to, tree, name);
     }
 
     /** A canonical document ({@code dos:dossier} or {@code dos:dossiers}) to a dialect. */

@@ -8,7 +8,6 @@ import java.util.TreeSet;
 
 import org.dossierlink.InvalidRequestException;
 import org.dossierlink.NotFoundException;
-import org.dossierlink.dialect.CanonicalDossierXml;
 import org.dossierlink.dialect.Dialect;
 import org.dossierlink.dialect.DialectConverter;
 import org.dossierlink.dialect.DialectDetector;
@@ -95,12 +94,7 @@ public final class DossierService {
 
     /** A record (with its document list) in a dialect. */
     public byte[] inDialect(Dossier dossier, List<DocumentInfo> documents, Dialect dialect) {
-        byte[] canonical = CanonicalDossierXml.toBytes(dossier, documents);
-        if (dialect == Dialect.CANONICAL) {
-            return canonical;
-        }
-        String name = dossier.application().docdb();
-        return converter.fromCanonical(dialect, converter.parse(canonical, name), name);
+        return converter.fromCanonical(dialect, dossier, documents);
     }
 
     /**

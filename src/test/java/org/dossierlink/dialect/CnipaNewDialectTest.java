@@ -13,7 +13,6 @@ import org.dossierlink.dialect.DialectConverter.Direction;
 import org.dossierlink.testsupport.TestDialects;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
-import org.w3c.dom.Node;
 
 class CnipaNewDialectTest {
 
@@ -37,10 +36,6 @@ class CnipaNewDialectTest {
         return TestDialects.text(d, xpath, DOS);
     }
 
-    private static List<String> all(Document d, String xpath, Map<String, String> ns) {
-        return TestDialects.select(d, xpath, ns).stream().map(Node::getTextContent).toList();
-    }
-
     @Test
     void isDetectedConvertsValidlyAndRoundTrips() {
         assertThat(DialectDetector.detect(file()).dialect()).isEqualTo(Dialect.CNIPA_NEW);
@@ -58,8 +53,8 @@ class CnipaNewDialectTest {
                 .isEqualTo("102016000063019");
         // kind is listed as cannot-hold, and rebuilt by CNIPA's usage as written here
         Document orig = TestDialects.dom(TestDialects.readAll(file()));
-        assertThat(all(b, BIB + "/business:PriorityDetails/business:Priority/@kind", CN))
-                .isEqualTo(all(orig, BIB + "/business:PriorityDetails/business:Priority/@kind", CN))
+        assertThat(TestDialects.texts(b, BIB + "/business:PriorityDetails/business:Priority/@kind", CN))
+                .isEqualTo(TestDialects.texts(orig, BIB + "/business:PriorityDetails/business:Priority/@kind", CN))
                 .containsExactly("international", "international");
     }
 
@@ -73,7 +68,7 @@ class CnipaNewDialectTest {
         assertThat(t(c, "//dos:application/dos:docdb")).isEqualTo("CN.202111286633.A");
         assertThat(t(c, "//dos:application/dos:originalNumber")).isEqualTo("202111286633.X");
         assertThat(t(c, "//dos:application/dos:filingDate")).isEqualTo("2017-04-24");
-        assertThat(all(c, "//dos:publication/dos:docdb", DOS)).as("original and standard records are one publication")
+        assertThat(TestDialects.texts(c, "//dos:publication/dos:docdb", DOS)).as("original and standard records are one publication")
                 .containsExactly("CN.113781974.A");
         assertThat(t(c, "//dos:publication/dos:date")).isEqualTo("2021-12-10");
 
@@ -90,12 +85,12 @@ class CnipaNewDialectTest {
 
         assertThat(t(c, "//dos:title[@lang='zh']")).isEqualTo("显示设备");
         assertThat(TestDialects.select(c, "//dos:title", DOS)).hasSize(1);
-        assertThat(all(c, "//dos:applicant/dos:name", DOS)).containsExactly("三星显示有限公司");
+        assertThat(TestDialects.texts(c, "//dos:applicant/dos:name", DOS)).containsExactly("三星显示有限公司");
         assertThat(t(c, "//dos:applicant/dos:country")).isEqualTo("KR");
-        assertThat(all(c, "//dos:inventor/dos:name", DOS)).containsExactly("金驲柱", "田武经", "李安洙");
-        assertThat(all(c, "//dos:inventor/@sequence", DOS)).containsExactly("1", "2", "3");
-        assertThat(all(c, "//dos:applicant/dos:name | //dos:inventor/dos:name", DOS)).doesNotContain("王达佐", "刘铮");
-        assertThat(all(c, "//dos:classification[@scheme='IPC']", DOS)).containsExactly("G09G 3/36", "G09G 3/3208", "G09G 3/34");
+        assertThat(TestDialects.texts(c, "//dos:inventor/dos:name", DOS)).containsExactly("金驲柱", "田武经", "李安洙");
+        assertThat(TestDialects.texts(c, "//dos:inventor/@sequence", DOS)).containsExactly("1", "2", "3");
+        assertThat(TestDialects.texts(c, "//dos:applicant/dos:name | //dos:inventor/dos:name", DOS)).doesNotContain("王达佐", "刘铮");
+        assertThat(TestDialects.texts(c, "//dos:classification[@scheme='IPC']", DOS)).containsExactly("G09G 3/36", "G09G 3/3208", "G09G 3/34");
         assertThat(t(c, "//dos:abstract[@lang='zh']")).startsWith("公开了一种显示设备。").endsWith("的像素的一侧相邻。");
     }
 
@@ -110,9 +105,9 @@ class CnipaNewDialectTest {
                         + "<dos:date>2017-04-24</dos:date></dos:priorityClaim></dos:priorityClaims>");
         Document d = TestDialects.dom(TestDialects.fromCanonical(Dialect.CNIPA_NEW, canonical.getBytes(StandardCharsets.UTF_8), "x"));
         String p = BIB + "/business:PriorityDetails/business:Priority";
-        assertThat(all(d, p + "[@sequence='2']/@dataFormat", CN)).containsExactly("original");
-        assertThat(all(d, p + "[@sequence='3']/base:DocNumber", CN)).containsExactly("201710269973.9", "102017000269973");
-        assertThat(all(d, p + "/@kind", CN)).containsExactly("international", "international", "international", "national", "national");
+        assertThat(TestDialects.texts(d, p + "[@sequence='2']/@dataFormat", CN)).containsExactly("original");
+        assertThat(TestDialects.texts(d, p + "[@sequence='3']/base:DocNumber", CN)).containsExactly("201710269973.9", "102017000269973");
+        assertThat(TestDialects.texts(d, p + "/@kind", CN)).containsExactly("international", "international", "international", "national", "national");
         TestDialects.assertCanonicalRoundTrip(Dialect.CNIPA_NEW, canonical.getBytes(StandardCharsets.UTF_8), "three priorities");
     }
 
@@ -134,8 +129,8 @@ class CnipaNewDialectTest {
         byte[] rich = richCanonical();
         TestDialects.assertValid(rich, TestDialects.canonicalSchema(), "rich canonical");
         Document back = TestDialects.dom(TestDialects.assertCanonicalRoundTrip(Dialect.CNIPA_NEW, rich, "rich canonical"));
-        assertThat(all(back, "//dos:title", DOS)).containsExactly("显示设备");
-        assertThat(all(back, "//dos:classification/@scheme", DOS)).containsOnly("IPC");
+        assertThat(TestDialects.texts(back, "//dos:title", DOS)).containsExactly("显示设备");
+        assertThat(TestDialects.texts(back, "//dos:classification/@scheme", DOS)).containsOnly("IPC");
     }
 
     @Test

@@ -13,7 +13,6 @@ import org.dossierlink.dialect.DialectConverter.Direction;
 import org.dossierlink.testsupport.TestDialects;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
-import org.w3c.dom.Node;
 
 class CnipaOldDialectTest {
 
@@ -31,10 +30,6 @@ class CnipaOldDialectTest {
 
     private static String t(Document d, String xpath) {
         return TestDialects.text(d, xpath, DOS);
-    }
-
-    private static List<String> all(Document d, String xpath, Map<String, String> ns) {
-        return TestDialects.select(d, xpath, ns).stream().map(Node::getTextContent).toList();
     }
 
     @Test
@@ -67,7 +62,7 @@ class CnipaOldDialectTest {
         assertThat(t(c, "//dos:application/dos:docdb")).isEqualTo("CN.200880114428.A");
         assertThat(t(c, "//dos:application/dos:originalNumber")).isEqualTo("200880114428.1");
         assertThat(t(c, "//dos:application/dos:filingDate")).isEqualTo("2008-10-29");
-        assertThat(all(c, "//dos:publication/dos:docdb", DOS)).containsExactly("CN.103492414.A");
+        assertThat(TestDialects.texts(c, "//dos:publication/dos:docdb", DOS)).containsExactly("CN.103492414.A");
         assertThat(t(c, "//dos:publication/dos:date")).isEqualTo("2014-01-01");
 
         assertThat(TestDialects.select(c, "//dos:priorityClaim", DOS)).hasSize(1);
@@ -83,12 +78,12 @@ class CnipaOldDialectTest {
         assertThat(text).doesNotContain("081493").doesNotContain("058797");
 
         assertThat(t(c, "//dos:title[@lang='zh']")).isEqualTo("抗HEPCIDIN抗体及其用途");
-        assertThat(all(c, "//dos:applicant/dos:name", DOS)).containsExactly("伊莱利利公司");
-        assertThat(all(c, "//dos:inventor/dos:name", DOS)).containsExactly("Y·A·蔡", "D·P·盖特利", "L·何", "D·D·梁", "P·栾",
+        assertThat(TestDialects.texts(c, "//dos:applicant/dos:name", DOS)).containsExactly("伊莱利利公司");
+        assertThat(TestDialects.texts(c, "//dos:inventor/dos:name", DOS)).containsExactly("Y·A·蔡", "D·P·盖特利", "L·何", "D·D·梁", "P·栾",
                 "B·A·斯万森", "Y·唐", "D·R·威彻");
-        assertThat(all(c, "//dos:inventor/@sequence", DOS)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
-        assertThat(all(c, "//dos:applicant/dos:name | //dos:inventor/dos:name", DOS)).doesNotContain("黄革生");
-        assertThat(all(c, "//dos:classification", DOS)).containsExactly("C07K 16/18");
+        assertThat(TestDialects.texts(c, "//dos:inventor/@sequence", DOS)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+        assertThat(TestDialects.texts(c, "//dos:applicant/dos:name | //dos:inventor/dos:name", DOS)).doesNotContain("黄革生");
+        assertThat(TestDialects.texts(c, "//dos:classification", DOS)).containsExactly("C07K 16/18");
         assertThat(t(c, "//dos:classification/@scheme")).isEqualTo("IPC");
         assertThat(t(c, "//dos:abstract[@lang='zh']")).startsWith("提供了选择性结合人hepcidin-25的单克隆抗体")
                 .endsWith("例如贫血。");
@@ -122,9 +117,9 @@ class CnipaOldDialectTest {
         byte[] rich = richCanonical();
         TestDialects.assertValid(rich, TestDialects.canonicalSchema(), "rich canonical");
         Document back = TestDialects.dom(TestDialects.assertCanonicalRoundTrip(Dialect.CNIPA_OLD, rich, "rich canonical"));
-        assertThat(all(back, "//dos:publication/dos:docdb", DOS)).containsExactly("CN.103492414.A");
-        assertThat(all(back, "//dos:classification/@scheme", DOS)).containsExactly("IPC");
-        assertThat(all(back, "//dos:title/@lang", DOS)).containsExactly("zh", "en");
+        assertThat(TestDialects.texts(back, "//dos:publication/dos:docdb", DOS)).containsExactly("CN.103492414.A");
+        assertThat(TestDialects.texts(back, "//dos:classification/@scheme", DOS)).containsExactly("IPC");
+        assertThat(TestDialects.texts(back, "//dos:title/@lang", DOS)).containsExactly("zh", "en");
         assertThat(t(back, "//dos:title[@lang='en']")).isEqualTo("Anti-hepcidin antibodies and uses thereof");
     }
 

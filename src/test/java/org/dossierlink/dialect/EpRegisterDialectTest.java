@@ -51,7 +51,7 @@ class EpRegisterDialectTest {
     }
 
     static List<String> texts(Document d, String xpath) {
-        return TestDialects.select(d, xpath, DOS).stream().map(Node::getTextContent).toList();
+        return TestDialects.texts(d, xpath, DOS);
     }
 
     @ParameterizedTest

@@ -37,7 +37,7 @@ class EpTocDialectTest {
     }
 
     static List<String> texts(Document d, String xpath) {
-        return TestDialects.select(d, xpath, DOS).stream().map(n -> n.getTextContent()).toList();
+        return TestDialects.texts(d, xpath, DOS);
     }
 
     @ParameterizedTest

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
-import org.w3c.dom.Node;
 
 class JpoDialectTest {
 
@@ -34,10 +33,6 @@ class JpoDialectTest {
 
     private static String t(Document d, String xpath) {
         return TestDialects.text(d, xpath, DOS);
-    }
-
-    private static List<String> all(Document d, String xpath, Map<String, String> ns) {
-        return TestDialects.select(d, xpath, ns).stream().map(Node::getTextContent).toList();
     }
 
     @ParameterizedTest
@@ -62,10 +57,10 @@ class JpoDialectTest {
                 "/jp-official-gazette/bibliographic-data/classification-national/country")) {
             assertThat(TestDialects.text(b, xpath, JP)).as(xpath).isEqualTo(TestDialects.text(orig, xpath, JP));
         }
-        assertThat(all(b, "//priority-claim/@jp:kind", JP)).isEqualTo(all(orig, "//priority-claim/@jp:kind", JP));
+        assertThat(TestDialects.texts(b, "//priority-claim/@jp:kind", JP)).isEqualTo(TestDialects.texts(orig, "//priority-claim/@jp:kind", JP));
         // IPC symbols come back in the gazette's columns, only the version/flags part is lost
-        List<String> ipcBack = all(b, "//classification-ipc/*[self::main-clsf or self::further-clsf]", JP);
-        List<String> ipcOrig = all(orig, "//classification-ipc/*[self::main-clsf or self::further-clsf]", JP);
+        List<String> ipcBack = TestDialects.texts(b, "//classification-ipc/*[self::main-clsf or self::further-clsf]", JP);
+        List<String> ipcOrig = TestDialects.texts(orig, "//classification-ipc/*[self::main-clsf or self::further-clsf]", JP);
         assertThat(ipcBack).hasSameSizeAs(ipcOrig);
         for (int i = 0; i < ipcOrig.size(); i++) {
             assertThat(ipcOrig.get(i)).startsWith(ipcBack.get(i));
@@ -80,19 +75,19 @@ class JpoDialectTest {
         assertThat(t(c, "//dos:application/dos:docdb")).isEqualTo("JP.2019165329.A");
         assertThat(t(c, "//dos:application/dos:originalNumber")).isEqualTo("2019165329");
         assertThat(t(c, "//dos:application/dos:filingDate")).isEqualTo("2019-09-11");
-        assertThat(all(c, "//dos:publication/dos:docdb", DOS)).containsExactly("JP.2021044377.A");
+        assertThat(TestDialects.texts(c, "//dos:publication/dos:docdb", DOS)).containsExactly("JP.2021044377.A");
         assertThat(t(c, "//dos:publication/dos:date")).isEqualTo("2021-03-18");
         assertThat(TestDialects.select(c, "//dos:priorityClaims", DOS)).isEmpty();
         assertThat(t(c, "//dos:title[@lang='ja']")).isEqualTo("ウェーハの加工方法");
-        assertThat(all(c, "//dos:applicant/dos:name", DOS)).containsExactly("株式会社ディスコ");
-        assertThat(all(c, "//dos:applicant/@sequence", DOS)).containsExactly("1");
-        assertThat(all(c, "//dos:inventor/dos:name", DOS)).hasSize(10).startsWith("原田 成規", "松澤 稔")
+        assertThat(TestDialects.texts(c, "//dos:applicant/dos:name", DOS)).containsExactly("株式会社ディスコ");
+        assertThat(TestDialects.texts(c, "//dos:applicant/@sequence", DOS)).containsExactly("1");
+        assertThat(TestDialects.texts(c, "//dos:inventor/dos:name", DOS)).hasSize(10).startsWith("原田 成規", "松澤 稔")
                 .endsWith("大前 巻子");
         // agents are not applicants
-        assertThat(all(c, "//dos:applicant/dos:name", DOS)).doesNotContain("松本 昂");
-        assertThat(all(c, "//dos:classification[@scheme='IPC']", DOS))
+        assertThat(TestDialects.texts(c, "//dos:applicant/dos:name", DOS)).doesNotContain("松本 昂");
+        assertThat(TestDialects.texts(c, "//dos:classification[@scheme='IPC']", DOS))
                 .containsExactly("H01L 21/301", "H01L 21/67", "H01L 21/683", "B23K 26/53");
-        assertThat(all(c, "//dos:classification[@scheme='national']", DOS)).hasSize(9)
+        assertThat(TestDialects.texts(c, "//dos:classification[@scheme='national']", DOS)).hasSize(9)
                 .startsWith("H01L21/78 M", "H01L21/78 B").endsWith("B23K26/53");
         String abs = t(c, "//dos:abstract[@lang='ja']");
         assertThat(abs).startsWith("【課題】品質を低下させることなくデバイスチップを形成する。\n【解決手段】")
@@ -104,7 +99,7 @@ class JpoDialectTest {
         Document c = canonical("jp_example2.xml");
         assertThat(t(c, "//dos:application/dos:docdb")).isEqualTo("JP.2020185474.A");
         assertThat(t(c, "//dos:application/dos:filingDate")).isEqualTo("2020-11-06");
-        assertThat(all(c, "//dos:publication/dos:docdb", DOS)).containsExactly("JP.2021044249.A");
+        assertThat(TestDialects.texts(c, "//dos:publication/dos:docdb", DOS)).containsExactly("JP.2021044249.A");
         assertThat(TestDialects.select(c, "//dos:priorityClaim", DOS)).hasSize(1);
         assertThat(t(c, "//dos:priorityClaim/@sequence")).isEqualTo("1");
         assertThat(t(c, "//dos:priorityClaim/@kind")).as("jp:kind=international is a Paris priority").isEqualTo("national");
@@ -115,10 +110,10 @@ class JpoDialectTest {
         assertThat(t(c, "//dos:priorityClaim/dos:originalNumber")).isEqualTo("62/359,703");
         assertThat(t(c, "//dos:priorityClaim/dos:date")).isEqualTo("2016-07-07");
         assertThat(t(c, "//dos:title")).isEqualTo("リチウムイオン電池のリサイクル方法");
-        assertThat(all(c, "//dos:applicant/dos:name", DOS)).containsExactly("ジーアールエスティー・インターナショナル・リミテッド");
-        assertThat(all(c, "//dos:inventor/dos:name", DOS)).containsExactly("ホ、カム・ピウ", "ワン、ランシ", "シェン、ペイフア");
-        assertThat(all(c, "//dos:classification[@scheme='IPC']", DOS)).containsExactly("H01M 10/54", "B09B 3/00");
-        assertThat(all(c, "//dos:classification[@scheme='national']", DOS)).containsExactly("H01M10/54", "B09B3/00 304H");
+        assertThat(TestDialects.texts(c, "//dos:applicant/dos:name", DOS)).containsExactly("ジーアールエスティー・インターナショナル・リミテッド");
+        assertThat(TestDialects.texts(c, "//dos:inventor/dos:name", DOS)).containsExactly("ホ、カム・ピウ", "ワン、ランシ", "シェン、ペイフア");
+        assertThat(TestDialects.texts(c, "//dos:classification[@scheme='IPC']", DOS)).containsExactly("H01M 10/54", "B09B 3/00");
+        assertThat(TestDialects.texts(c, "//dos:classification[@scheme='national']", DOS)).containsExactly("H01M10/54", "B09B3/00 304H");
         // the divisional parent is not a priority claim nor a publication
         assertThat(new String(TestDialects.toCanonical(Dialect.JPO, file("jp_example2.xml")), StandardCharsets.UTF_8))
                 .doesNotContain("2018566929").doesNotContain("6828214");
@@ -129,7 +124,7 @@ class JpoDialectTest {
         Document c = canonical("jp_example4.xml");
         assertThat(t(c, "//dos:application/dos:docdb")).isEqualTo("JP.2020536678.A");
         assertThat(t(c, "//dos:application/dos:filingDate")).isEqualTo("2018-12-27");
-        assertThat(all(c, "//dos:publication/dos:docdb", DOS)).as("the WO publication is the parent's")
+        assertThat(TestDialects.texts(c, "//dos:publication/dos:docdb", DOS)).as("the WO publication is the parent's")
                 .containsExactly("JP.2021509175.A");
         assertThat(TestDialects.select(c, "//dos:priorityClaim", DOS)).hasSize(2);
         for (int i = 1; i <= 2; i++) {
@@ -141,14 +136,14 @@ class JpoDialectTest {
             assertThat(t(c, p + "/dos:originalNumber")).isEqualTo("10-2018-000083" + (i - 1));
             assertThat(t(c, p + "/dos:date")).isEqualTo("2018-01-03");
         }
-        assertThat(all(c, "//dos:priorityClaim/dos:country", DOS)).doesNotContain("WO");
+        assertThat(TestDialects.texts(c, "//dos:priorityClaim/dos:country", DOS)).doesNotContain("WO");
         assertThat(new String(TestDialects.toCanonical(Dialect.JPO, file("jp_example4.xml")), StandardCharsets.UTF_8))
                 .doesNotContain("2018016728").doesNotContain("2019135546");
         assertThat(t(c, "//dos:title")).isEqualTo("着脱式体積測定装置、これを含む組織拡張装置及びこれを利用した胸の体積測定方法");
-        assertThat(all(c, "//dos:applicant/dos:name", DOS)).containsExactly("シージー バイオ カンパニー，リミテッド");
-        assertThat(all(c, "//dos:inventor/dos:name", DOS)).containsExactly("キム インホ", "ユ ボヨン", "ホン スンギ", "チョ ヨンユン");
-        assertThat(all(c, "//dos:classification[@scheme='IPC']", DOS)).containsExactly("G01F 17/00", "G01F 1/44", "A61B 5/107");
-        assertThat(all(c, "//dos:classification[@scheme='national']", DOS))
+        assertThat(TestDialects.texts(c, "//dos:applicant/dos:name", DOS)).containsExactly("シージー バイオ カンパニー，リミテッド");
+        assertThat(TestDialects.texts(c, "//dos:inventor/dos:name", DOS)).containsExactly("キム インホ", "ユ ボヨン", "ホン スンギ", "チョ ヨンユン");
+        assertThat(TestDialects.texts(c, "//dos:classification[@scheme='IPC']", DOS)).containsExactly("G01F 17/00", "G01F 1/44", "A61B 5/107");
+        assertThat(TestDialects.texts(c, "//dos:classification[@scheme='national']", DOS))
                 .containsExactly("G01F17/00 C", "G01F1/44", "A61B5/107");
 
         // back in JPO form it is a kind T gazette again (publication serial 509175)
@@ -181,13 +176,13 @@ class JpoDialectTest {
                 </dos:dossier>""";
         Document jpo = TestDialects.dom(TestDialects.fromCanonical(Dialect.JPO,
                 canonical.getBytes(StandardCharsets.UTF_8), "kinds"));
-        assertThat(all(jpo, "//priority-claim/@jp:kind", JP)).containsExactly("patent", "pct", "international");
-        assertThat(all(jpo, "//priority-claim/doc-number", JP)).containsExactly("2018-123456", "PCT/KR2018/016728", "10167109");
+        assertThat(TestDialects.texts(jpo, "//priority-claim/@jp:kind", JP)).containsExactly("patent", "pct", "international");
+        assertThat(TestDialects.texts(jpo, "//priority-claim/doc-number", JP)).containsExactly("2018-123456", "PCT/KR2018/016728", "10167109");
         // and to canonical again the kinds are decided from the numbers
         Document back = TestDialects.dom(TestDialects.converter().toCanonical(Dialect.JPO,
                 TestDialects.converter().parse(TestDialects.fromCanonical(Dialect.JPO,
                         canonical.getBytes(StandardCharsets.UTF_8), "kinds"), "kinds"), "kinds"));
-        assertThat(all(back, "//dos:priorityClaim/@kind", DOS)).containsExactly("national", "international", "regional");
+        assertThat(TestDialects.texts(back, "//dos:priorityClaim/@kind", DOS)).containsExactly("national", "international", "regional");
     }
 
     @Test
@@ -196,7 +191,7 @@ class JpoDialectTest {
         TestDialects.assertCanonicalRoundTrip(Dialect.JPO, JpoCnipaTestFiles.demoRecord("JP.2019165329.A"), "demo JP.2019165329.A");
         byte[] gd = TestDialects.assertCanonicalRoundTrip(Dialect.JPO, JpoCnipaTestFiles.demoRecord("JP.2017187096.A"),
                 "demo JP.2017187096.A");
-        assertThat(all(TestDialects.dom(gd), "//dos:publication/dos:docdb", DOS)).containsExactly("JP.2019061579.A");
+        assertThat(TestDialects.texts(TestDialects.dom(gd), "//dos:publication/dos:docdb", DOS)).containsExactly("JP.2019061579.A");
     }
 
     /** A canonical record with what a gazette cannot hold: family id, documents, a second title and abstract. */
@@ -218,7 +213,7 @@ class JpoDialectTest {
         TestDialects.assertValid(rich, TestDialects.canonicalSchema(), "rich canonical");
         byte[] back = TestDialects.assertCanonicalRoundTrip(Dialect.JPO, rich, "rich canonical");
         Document b = TestDialects.dom(back);
-        assertThat(all(b, "//dos:title", DOS)).containsExactly("ウェーハの加工方法");
+        assertThat(TestDialects.texts(b, "//dos:title", DOS)).containsExactly("ウェーハの加工方法");
         assertThat(TestDialects.select(b, "//dos:documents | //@familyId", DOS)).isEmpty();
     }
 

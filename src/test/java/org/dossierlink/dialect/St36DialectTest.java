@@ -40,7 +40,7 @@ class St36DialectTest {
     }
 
     private static List<String> all(Document d, String xpath) {
-        return TestDialects.select(d, xpath, NS).stream().map(Node::getTextContent).toList();
+        return TestDialects.texts(d, xpath, NS);
     }
 
     @Test

@@ -59,7 +59,7 @@ class St96DialectTest {
     }
 
     private static List<String> all(Document d, String xpath) {
-        return TestDialects.select(d, xpath, NS).stream().map(Node::getTextContent).toList();
+        return TestDialects.texts(d, xpath, NS);
     }
 
     // ---------------------------------------------------------------- ST.96 example to canonical

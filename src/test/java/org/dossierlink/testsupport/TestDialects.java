@@ -406,6 +406,11 @@ public final class TestDialects {
         }
     }
 
+    /** The text of every node an XPath 1.0 expression selects, in document order. */
+    public static List<String> texts(Document doc, String xpath, Map<String, String> namespaces) {
+        return select(doc, xpath, namespaces).stream().map(Node::getTextContent).toList();
+    }
+
     /** Local names and attribute values of an element, for quick assertions in tests. */
     public static String text(Document doc, String xpath, Map<String, String> namespaces) {
         List<Node> n = select(doc, xpath, namespaces);
