@@ -64,13 +64,25 @@ public final class SecureXml {
 
     /** A namespace-aware DOM builder that loads no DTD, expands no entity and follows no XInclude. */
     public static DocumentBuilder documentBuilder() {
+        return documentBuilder(true);
+    }
+
+    /**
+     * Like {@link #documentBuilder()}, but a DOCTYPE is an error. For signed documents: an internal
+     * subset could declare ID attributes or entities, and neither may change what a signature covers.
+     */
+    public static DocumentBuilder documentBuilderRefusingDoctype() {
+        return documentBuilder(false);
+    }
+
+    private static DocumentBuilder documentBuilder(boolean tolerateDoctype) {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
             f.setNamespaceAware(true);
             f.setXIncludeAware(false);
             f.setExpandEntityReferences(false);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", !tolerateDoctype);
             f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             f.setFeature("http://xml.org/sax/features/external-general-entities", false);
             f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);

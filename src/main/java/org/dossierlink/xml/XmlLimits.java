@@ -19,6 +19,11 @@ public final class XmlLimits {
     /** Largest SOAP request body accepted, in bytes. */
     public static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
 
+    /** Most ds:Reference elements in one signature accepted for verification (ours carry two). */
+    public static final int MAX_SIGNATURE_REFERENCES = 4;
+    /** Most transforms in one ds:Reference accepted for verification (enveloped + one canonicalization is usual). */
+    public static final int MAX_REFERENCE_TRANSFORMS = 3;
+
     private XmlLimits() {
     }
 }

@@ -1,0 +1,478 @@
+package org.dossierlink.signature;
+
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+
+import javax.xml.XMLConstants;
+
+import org.apache.xml.security.exceptions.XMLSecurityException;
+import org.apache.xml.security.keys.KeyInfo;
+import org.apache.xml.security.signature.Reference;
+import org.apache.xml.security.signature.XMLSignature;
+import org.dossierlink.signature.SignatureRejectedException.Problem;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+
+/**
+ * Verifies an enveloped XML signature over one element, the <em>processed element</em>, and refuses
+ * everything that could make a signature seem to cover what it does not:
+ * <ol>
+ * <li>the signature must be a child of the processed element (enveloped), and there must be one;</li>
+ * <li>no RetrievalMethod, no Reference to a URL, file or attachment, no XPointer;</li>
+ * <li>no SHA-1 or MD5, only canonicalization and enveloped-signature transforms, at most the
+ * configured number of References and Transforms ({@link VerificationLimits});</li>
+ * <li>one Reference covers the processed element, by its ID or by {@code ""} when it is the document
+ * element; any other Reference may only cover a {@code ds:SignatureProperties} inside this very
+ * signature; no ID value is carried by two elements;</li>
+ * <li>the certificate in KeyInfo is trusted and valid at the time asked for;</li>
+ * <li>Santuario, with secure validation on, then checks the digests and the signature value, and the
+ * Reference must have resolved to the processed element itself;</li>
+ * <li>the certificate was valid at the signing time the signature states (read once its digest matched).</li>
+ * </ol>
+ * Thread-safe.
+ */
+public final class SignatureVerifier {
+
+    private static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
+    private static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
+
+    private final TrustedCertificates trust;
+    private final VerificationLimits limits;
+
+    public SignatureVerifier(TrustedCertificates trust, VerificationLimits limits) {
+        this.trust = Objects.requireNonNull(trust, "trust");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        Dsig.init();
+    }
+
+    /**
+     * Verifies a whole document at the current time. The processed element is the document element,
+     * or, for a SOAP envelope, the payload: the first element in the Body.
+     */
+    public VerifiedSignature verify(Document document) {
+        return verify(payloadOf(document), Instant.now());
+    }
+
+    /** The element a document's signature must cover: see {@link #verify(Document)}. */
+    public static Element payloadOf(Document document) {
+        Element root = document.getDocumentElement();
+        String ns = root.getNamespaceURI();
+        if ("Envelope".equals(root.getLocalName()) && (SOAP11.equals(ns) || SOAP12.equals(ns))) {
+            for (Element e = firstChildElement(root); e != null; e = nextElement(e)) {
+                if ("Body".equals(e.getLocalName()) && ns.equals(e.getNamespaceURI())) {
+                    Element payload = firstChildElement(e);
+                    if (payload == null) {
+                        throw new SignatureRejectedException(Problem.UNSIGNED, "the SOAP Body is empty: nothing is signed");
+                    }
+                    return payload;
+                }
+            }
+            throw new SignatureRejectedException(Problem.MALFORMED, "the SOAP envelope has no Body");
+        }
+        return root;
+    }
+
+    /**
+     * Verifies the signature over {@code processed}, judging certificate validity at {@code at}.
+     *
+     * @throws SignatureRejectedException with the check that failed and a message naming the element
+     */
+    public VerifiedSignature verify(Element processed, Instant at) {
+        String where = "<" + processed.getTagName() + ">";
+        Element signatureElement = signatureOf(processed, where);
+        checkStructure(signatureElement, where);
+        List<Element> references = children(child(signatureElement, "SignedInfo"), "Reference");
+        Element properties = checkReferences(processed, signatureElement, references, where);
+
+        XMLSignature signature;
+        X509Certificate cert;
+        try {
+            signature = new XMLSignature(signatureElement, "", true);
+            KeyInfo keyInfo = signature.getKeyInfo();
+            cert = keyInfo == null ? null : keyInfo.getX509Certificate();
+        } catch (XMLSecurityException e) {
+            throw new SignatureRejectedException(Problem.MALFORMED, "the signature in " + where + " cannot be read: "
+                    + e.getMessage(), e);
+        }
+        if (cert == null) {
+            throw new SignatureRejectedException(Problem.UNKNOWN_KEY, "the signature in " + where
+                    + " carries no X.509 certificate in KeyInfo, so its key cannot be checked against the trust store");
+        }
+        if (cert.getPublicKey() instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() < SignatureAlgorithm.MIN_RSA_BITS) {
+            throw new SignatureRejectedException(Problem.WEAK_ALGORITHM, "the signature in " + where + " uses an RSA key of "
+                    + rsa.getModulus().bitLength() + " bits; at least " + SignatureAlgorithm.MIN_RSA_BITS + " are required");
+        }
+        if (!trust.trusts(cert, at)) {
+            // issued by a trusted CA but expired or not yet valid: say so, not that the issuer is unknown
+            Instant notBefore = cert.getNotBefore().toInstant();
+            Instant notAfter = cert.getNotAfter().toInstant();
+            Instant inside = at.isAfter(notAfter) ? notAfter : at.isBefore(notBefore) ? notBefore : at;
+            if (!inside.equals(at) && trust.trusts(cert, inside)) {
+                checkValidity(cert, at, "at " + at, where);
+            }
+            throw new SignatureRejectedException(Problem.UNKNOWN_KEY, "the signature in " + where + " was made by "
+                    + Certificates.describe(cert) + ", which the trust store " + trust.source() + " does not hold");
+        }
+        checkValidity(cert, at, "at " + at, where);
+
+        boolean valid;
+        try {
+            valid = signature.checkSignatureValue(cert);
+        } catch (XMLSecurityException e) {
+            throw new SignatureRejectedException(Problem.MALFORMED, "the signature in " + where + " cannot be checked: "
+                    + e.getMessage(), e);
+        }
+        if (!valid) {
+            throw mismatch(signature, where);
+        }
+        checkResolvedTo(signature, processed, where);
+        // read only now that its digest matched: a forged time is a changed signature, not a certificate problem
+        Instant signingTime = properties == null ? null : signingTime(properties, signatureElement, where);
+        if (signingTime != null) {
+            checkValidity(cert, signingTime, "at its stated signing time " + signingTime, where);
+        }
+        return new VerifiedSignature(processed, cert, signature.getSignedInfo().getSignatureMethodURI(), signingTime);
+    }
+
+    private static Element signatureOf(Element processed, String where) {
+        List<Element> signatures = new ArrayList<>();
+        for (Element e = firstChildElement(processed); e != null; e = nextElement(e)) {
+            if (isDsig(e, "Signature")) {
+                signatures.add(e);
+            }
+        }
+        if (signatures.isEmpty()) {
+            String elsewhere = processed.getOwnerDocument().getElementsByTagNameNS(Dsig.NS, "Signature").getLength() > 0
+                    ? "; a ds:Signature elsewhere in the document does not count: it must be a child of the element it signs"
+                    : "";
+            throw new SignatureRejectedException(Problem.UNSIGNED, where + " is not signed: a signature is required and "
+                    + "none is its child" + elsewhere);
+        }
+        if (signatures.size() > 1) {
+            throw new SignatureRejectedException(Problem.MALFORMED, where + " carries " + signatures.size()
+                    + " signatures; exactly one is accepted");
+        }
+        return signatures.get(0);
+    }
+
+    /** Algorithms, limits and external pointers, read from the DOM before Santuario sees anything. */
+    private void checkStructure(Element signature, String where) {
+        if (signature.getElementsByTagNameNS(Dsig.NS, "RetrievalMethod").getLength() > 0) {
+            throw new SignatureRejectedException(Problem.EXTERNAL_REFERENCE, "the signature in " + where
+                    + " uses a ds:RetrievalMethod; keys are taken only from the X.509 certificate in KeyInfo");
+        }
+        Element signedInfo = child(signature, "SignedInfo");
+        if (signedInfo == null) {
+            throw new SignatureRejectedException(Problem.MALFORMED, "the signature in " + where + " has no ds:SignedInfo");
+        }
+        String c14n = algorithmOf(child(signedInfo, "CanonicalizationMethod"), "CanonicalizationMethod", where);
+        if (!Dsig.CANONICALIZATIONS.contains(c14n)) {
+            throw new SignatureRejectedException(Problem.DISALLOWED_ALGORITHM, "the signature in " + where
+                    + " canonicalizes SignedInfo with " + c14n + "; accepted: c14n, c14n 1.1, exclusive c14n");
+        }
+        String method = algorithmOf(child(signedInfo, "SignatureMethod"), "SignatureMethod", where);
+        if (Dsig.weak(method)) {
+            throw new SignatureRejectedException(Problem.WEAK_ALGORITHM, "the signature in " + where + " uses " + method
+                    + "; SHA-1 and MD5 are refused, sign with RSA-SHA256 or ECDSA-SHA256");
+        }
+        if (!Dsig.SIGNATURE_METHODS.contains(method)) {
+            throw new SignatureRejectedException(Problem.DISALLOWED_ALGORITHM, "the signature in " + where + " uses " + method
+                    + "; accepted: RSA or ECDSA with SHA-256, SHA-384 or SHA-512");
+        }
+        List<Element> references = children(signedInfo, "Reference");
+        if (references.isEmpty()) {
+            throw new SignatureRejectedException(Problem.MALFORMED, "the signature in " + where + " has no ds:Reference");
+        }
+        if (references.size() > limits.maxReferences()) {
+            throw new SignatureRejectedException(Problem.TOO_MANY_REFERENCES, "the signature in " + where + " has "
+                    + references.size() + " references; at most " + limits.maxReferences() + " are accepted");
+        }
+        for (Element reference : references) {
+            String uri = reference.getAttributeNS(null, "URI");
+            String digest = algorithmOf(child(reference, "DigestMethod"), "DigestMethod", where);
+            if (Dsig.weak(digest)) {
+                throw new SignatureRejectedException(Problem.WEAK_ALGORITHM, "the reference '" + uri + "' in " + where
+                        + " is digested with " + digest + "; SHA-1 and MD5 are refused, use SHA-256");
+            }
+            if (!Dsig.DIGESTS.contains(digest)) {
+                throw new SignatureRejectedException(Problem.DISALLOWED_ALGORITHM, "the reference '" + uri + "' in " + where
+                        + " is digested with " + digest + "; accepted: SHA-256, SHA-384, SHA-512");
+            }
+            Element transforms = child(reference, "Transforms");
+            List<Element> list = transforms == null ? List.of() : children(transforms, "Transform");
+            if (list.size() > limits.maxTransforms()) {
+                throw new SignatureRejectedException(Problem.TOO_MANY_TRANSFORMS, "the reference '" + uri + "' in " + where
+                        + " has " + list.size() + " transforms; at most " + limits.maxTransforms() + " are accepted");
+            }
+            for (Element t : list) {
+                String alg = algorithmOf(t, "Transform", where);
+                if (!Dsig.TRANSFORMS.contains(alg)) {
+                    throw new SignatureRejectedException(Problem.DISALLOWED_ALGORITHM, "the reference '" + uri + "' in "
+                            + where + " uses the transform " + alg + "; accepted: enveloped-signature and canonicalization");
+                }
+            }
+        }
+    }
+
+    /**
+     * Every Reference must point inside this document, at the processed element or at this signature's
+     * own SignatureProperties, each ID once. Registers the IDs it accepts and returns the
+     * SignatureProperties element a Reference covers, or null.
+     */
+    private static Element checkReferences(Element processed, Element signature, List<Element> references, String where) {
+        Document doc = processed.getOwnerDocument();
+        boolean coversProcessed = false;
+        Element properties = null;
+        for (Element reference : references) {
+            if (!reference.hasAttributeNS(null, "URI")) {
+                throw new SignatureRejectedException(Problem.REFERENCE_OUTSIDE, "a reference in the signature of " + where
+                        + " has no URI; it must point at the signed element");
+            }
+            String uri = reference.getAttributeNS(null, "URI");
+            if (uri.isEmpty()) {
+                if (processed != doc.getDocumentElement()) {
+                    throw new SignatureRejectedException(Problem.REFERENCE_OUTSIDE, "a reference with URI=\"\" covers the whole "
+                            + "document, not the processed element " + where + "; reference it by its ID");
+                }
+                coversProcessed = true;
+                continue;
+            }
+            if (!uri.startsWith("#")) {
+                throw new SignatureRejectedException(Problem.EXTERNAL_REFERENCE, "the signature of " + where
+                        + " references '" + uri + "' outside the document; only references to the signed element are accepted");
+            }
+            String id = uri.substring(1);
+            if (id.startsWith("xpointer(")) {
+                throw new SignatureRejectedException(Problem.REFERENCE_OUTSIDE, "the signature of " + where
+                        + " references '" + uri + "'; XPointer references are refused, reference the signed element by its ID");
+            }
+            List<Element> carriers = new ArrayList<>();
+            collectCarriers(doc.getDocumentElement(), id, carriers);
+            if (carriers.size() > 1) {
+                throw new SignatureRejectedException(Problem.DUPLICATE_ID, "the ID '" + id + "' referenced by the signature of "
+                        + where + " is carried by " + carriers.size() + " elements (" + paths(carriers) + "); an ID must be unique");
+            }
+            Element target = carriers.isEmpty() ? null : carriers.get(0);
+            if (target == processed) {
+                register(processed, id);
+                coversProcessed = true;
+            } else if (target != null && isOwnSignatureProperties(target, signature)
+                    && Dsig.SIGNATURE_PROPERTIES_TYPE.equals(reference.getAttributeNS(null, "Type"))) {
+                register(target, id);
+                properties = target;
+            } else {
+                throw new SignatureRejectedException(Problem.REFERENCE_OUTSIDE, "the signature of " + where + " references '"
+                        + uri + "', which " + (target == null ? "is not in the document" : "is " + path(target))
+                        + ", not the signed element");
+            }
+        }
+        if (!coversProcessed) {
+            throw new SignatureRejectedException(Problem.REFERENCE_OUTSIDE, "no reference in the signature covers " + where);
+        }
+        return properties;
+    }
+
+    private static boolean isOwnSignatureProperties(Element target, Element signature) {
+        if (!isDsig(target, "SignatureProperties")) {
+            return false;
+        }
+        Node object = target.getParentNode();
+        return object instanceof Element o && isDsig(o, "Object") && o.getParentNode() == signature;
+    }
+
+    private static Instant signingTime(Element properties, Element signature, String where) {
+        String target = "#" + signature.getAttributeNS(null, "Id");
+        for (Element property : children(properties, "SignatureProperty")) {
+            if (!target.equals(property.getAttributeNS(null, "Target"))) {
+                continue;
+            }
+            for (Element e = firstChildElement(property); e != null; e = nextElement(e)) {
+                if (Dsig.PROPERTIES_NS.equals(e.getNamespaceURI()) && "SigningTime".equals(e.getLocalName())) {
+                    try {
+                        return Instant.parse(e.getTextContent().trim());
+                    } catch (DateTimeParseException ex) {
+                        throw new SignatureRejectedException(Problem.MALFORMED, "the signing time '" + e.getTextContent()
+                                + "' in the signature of " + where + " is not an xsd:dateTime in UTC");
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void checkValidity(X509Certificate cert, Instant at, String when, String where) {
+        try {
+            cert.checkValidity(Date.from(at));
+        } catch (CertificateExpiredException e) {
+            throw new SignatureRejectedException(Problem.CERTIFICATE_EXPIRED, "the certificate that signed " + where + ", "
+                    + Certificates.describe(cert) + ", expired on " + cert.getNotAfter().toInstant() + ": it is not valid " + when);
+        } catch (CertificateNotYetValidException e) {
+            throw new SignatureRejectedException(Problem.CERTIFICATE_NOT_YET_VALID, "the certificate that signed " + where
+                    + ", " + Certificates.describe(cert) + ", is valid only from " + cert.getNotBefore().toInstant()
+                    + ": it is not valid " + when);
+        }
+    }
+
+    private static SignatureRejectedException mismatch(XMLSignature signature, String where) {
+        try {
+            for (int i = 0; i < signature.getSignedInfo().getLength(); i++) {
+                Reference r = signature.getSignedInfo().item(i);
+                if (!r.verify()) {
+                    return new SignatureRejectedException(Problem.DIGEST_MISMATCH, "the content covered by reference '"
+                            + r.getURI() + "' in " + where + " changed after it was signed (its digest does not match)");
+                }
+            }
+        } catch (XMLSecurityException e) {
+            return new SignatureRejectedException(Problem.MALFORMED, "a reference in " + where + " cannot be checked: "
+                    + e.getMessage(), e);
+        }
+        return new SignatureRejectedException(Problem.SIGNATURE_MISMATCH, "the signature value in " + where
+                + " does not match its SignedInfo under the key of the certificate in KeyInfo: the certificate was swapped "
+                + "or SignedInfo was altered");
+    }
+
+    /** Defence in depth: the Reference Santuario verified resolved to the processed element itself. */
+    private static void checkResolvedTo(XMLSignature signature, Element processed, String where) {
+        try {
+            for (int i = 0; i < signature.getSignedInfo().getLength(); i++) {
+                Reference r = signature.getSignedInfo().item(i);
+                Node node = r.getContentsBeforeTransformation().getSubNode();
+                if (node == processed || (node instanceof Document d && d.getDocumentElement() == processed)) {
+                    return;
+                }
+            }
+        } catch (XMLSecurityException e) {
+            throw new SignatureRejectedException(Problem.MALFORMED, "the references in " + where + " cannot be resolved: "
+                    + e.getMessage(), e);
+        }
+        throw new SignatureRejectedException(Problem.REFERENCE_OUTSIDE, "the verified reference did not resolve to " + where);
+    }
+
+    /** The value of the element's ID attribute: Id, ID, id, xml:id or wsu:Id; null when it has none. */
+    static String idOf(Element e) {
+        NamedNodeMap attrs = e.getAttributes();
+        for (int i = 0; i < attrs.getLength(); i++) {
+            Attr a = (Attr) attrs.item(i);
+            if (isIdName(a)) {
+                return a.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static boolean isIdName(Attr a) {
+        String local = a.getLocalName() == null ? a.getName() : a.getLocalName();
+        if (!"Id".equals(local) && !"ID".equals(local) && !"id".equals(local)) {
+            return false;
+        }
+        String ns = a.getNamespaceURI();
+        return ns == null || XMLConstants.XML_NS_URI.equals(ns) || ns.endsWith("oasis-200401-wss-wssecurity-utility-1.0.xsd");
+    }
+
+    private static void collectCarriers(Element e, String id, List<Element> out) {
+        NamedNodeMap attrs = e.getAttributes();
+        for (int i = 0; i < attrs.getLength(); i++) {
+            Attr a = (Attr) attrs.item(i);
+            if (isIdName(a) && id.equals(a.getValue())) {
+                out.add(e);
+                break;
+            }
+        }
+        for (Element c = firstChildElement(e); c != null; c = nextElement(c)) {
+            collectCarriers(c, id, out);
+        }
+    }
+
+    private static void register(Element e, String id) {
+        NamedNodeMap attrs = e.getAttributes();
+        for (int i = 0; i < attrs.getLength(); i++) {
+            Attr a = (Attr) attrs.item(i);
+            if (isIdName(a) && id.equals(a.getValue())) {
+                e.setIdAttributeNode(a, true);
+                return;
+            }
+        }
+    }
+
+    private static String algorithmOf(Element e, String what, String where) {
+        if (e == null || !e.hasAttributeNS(null, "Algorithm")) {
+            throw new SignatureRejectedException(Problem.MALFORMED, "the signature in " + where + " has no ds:" + what
+                    + " Algorithm");
+        }
+        return e.getAttributeNS(null, "Algorithm");
+    }
+
+    private static String paths(List<Element> elements) {
+        List<String> out = new ArrayList<>();
+        for (Element e : elements) {
+            out.add(path(e));
+        }
+        return String.join(", ", out);
+    }
+
+    /** /Envelope/Body/GetFamilyResponse: where an element sits, for messages. */
+    static String path(Element e) {
+        StringBuilder sb = new StringBuilder();
+        for (Node n = e; n instanceof Element el; n = n.getParentNode()) {
+            sb.insert(0, "/" + el.getTagName());
+        }
+        return sb.toString();
+    }
+
+    private static boolean isDsig(Element e, String local) {
+        return Dsig.NS.equals(e.getNamespaceURI()) && local.equals(e.getLocalName());
+    }
+
+    private static Element child(Element parent, String local) {
+        if (parent == null) {
+            return null;
+        }
+        for (Element e = firstChildElement(parent); e != null; e = nextElement(e)) {
+            if (isDsig(e, local)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static List<Element> children(Element parent, String local) {
+        List<Element> out = new ArrayList<>();
+        if (parent != null) {
+            for (Element e = firstChildElement(parent); e != null; e = nextElement(e)) {
+                if (isDsig(e, local)) {
+                    out.add(e);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Element firstChildElement(Node parent) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static Element nextElement(Element e) {
+        for (Node n = e.getNextSibling(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element next) {
+                return next;
+            }
+        }
+        return null;
+    }
+}

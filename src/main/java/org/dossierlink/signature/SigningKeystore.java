@@ -1,0 +1,105 @@
+package org.dossierlink.signature;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Opens this node's signing keystore as {@link SignatureSettings} describe it. The password comes
+ * from the environment variable, else from the password file; it is never built into the code. With
+ * {@code demo}, a missing keystore is created with a fresh self-signed key and a random password
+ * (written to the password file, readable by its owner only), and the caller is told so.
+ */
+public final class SigningKeystore {
+
+    /** How long the demo key's certificate is valid. */
+    static final Duration DEMO_VALIDITY = Duration.ofDays(398);
+
+    private SigningKeystore() {
+    }
+
+    /**
+     * @param env    reads environment variables
+     * @param notice receives one line for the log when a demo key is generated
+     * @throws SignatureKeyException naming the file or variable and what to do
+     */
+    public static SigningKeys open(SignatureSettings settings, boolean demo, Function<String, String> env,
+                                   Consumer<String> notice) {
+        Path keystore = settings.keystore();
+        char[] password = password(settings, env);
+        if (!Files.exists(keystore)) {
+            if (!demo) {
+                throw new SignatureKeyException(keystore + ": signing keystore not found. Every answer is signed: "
+                        + "put this node's PKCS#12 keystore there (signature.keystore), or start with --demo to "
+                        + "generate a demo key");
+            }
+            if (password == null) {
+                String generated = SelfSignedKeys.randomPassword();
+                SelfSignedKeys.writeSecret(settings.passwordFile(), generated);
+                password = generated.toCharArray();
+            }
+            SigningKey key = SelfSignedKeys.generate("demo-" + settings.algorithm().configName(), settings.algorithm(),
+                    "CN=dossierlink demo node, O=dossierlink demo (not for production)", DEMO_VALIDITY);
+            SelfSignedKeys.store(keystore, password, key);
+            notice.accept("generated a demo signing key (" + settings.algorithm().configName() + ", self-signed, valid until "
+                    + key.notAfter() + ", SHA-256 " + key.fingerprint() + ") in " + keystore
+                    + (env.apply(settings.passwordEnv()) == null ? "; its password is in " + settings.passwordFile() : "")
+                    + ". Demo only: give a production node its office's key.");
+        } else if (password == null) {
+            throw new SignatureKeyException(keystore + ": no keystore password: set the environment variable "
+                    + settings.passwordEnv() + " (signature.keystore.password-env) or write it to "
+                    + settings.passwordFile() + " (signature.keystore.password-file)");
+        }
+        try {
+            return SigningKeys.load(keystore, password, settings.algorithm());
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /**
+     * Adds a key to the keystore, creating the keystore (and, when no password is configured, a random
+     * password in the password file) when it does not exist.
+     */
+    public static void add(SignatureSettings settings, SigningKey key, Function<String, String> env) {
+        char[] password = password(settings, env);
+        if (password == null) {
+            if (Files.exists(settings.keystore())) {
+                throw new SignatureKeyException(settings.keystore() + ": no keystore password: set the environment variable "
+                        + settings.passwordEnv() + " or write it to " + settings.passwordFile());
+            }
+            String generated = SelfSignedKeys.randomPassword();
+            SelfSignedKeys.writeSecret(settings.passwordFile(), generated);
+            password = generated.toCharArray();
+        }
+        try {
+            SelfSignedKeys.store(settings.keystore(), password, key);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    private static char[] password(SignatureSettings settings, Function<String, String> env) {
+        String fromEnv = env.apply(settings.passwordEnv());
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            return fromEnv.toCharArray();
+        }
+        Path file = settings.passwordFile();
+        if (Files.isRegularFile(file)) {
+            try {
+                String text = Files.readString(file).strip();
+                if (text.isEmpty()) {
+                    throw new SignatureKeyException(file + ": the keystore password file is empty");
+                }
+                return text.toCharArray();
+            } catch (IOException e) {
+                throw new SignatureKeyException(file + ": cannot read the keystore password (" + e.getMessage() + ")");
+            }
+        }
+        return null;
+    }
+}
