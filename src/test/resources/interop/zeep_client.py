@@ -38,11 +38,12 @@ def main(wsdl):
     info12 = soap12.GetServiceInfo()
     print("soap12.product=%s" % info12.product)
 
-    normalized = soap11.NormalizeNumber(office="US", number="13/167,395", numberType="application")
+    normalized = soap11.NormalizeNumber(office="US", number="13/167,395", numberType="application").normalized
     print("normalized.docdb=%s" % normalized.docdb)
     print("normalized.original=%s" % normalized.original)
 
     family = soap12.GetFamily(office="EP", number="EP 10167109", familyType="extended")
+    print("family.signed=%s" % (family.Signature.SignedInfo.SignatureMethod.Algorithm))
     print("family.type=%s" % family.familyType)
     print("family.memberCount=%s" % family.memberCount)
     print("family.members=%s" % ",".join(m.application.docdb for m in family.member))
@@ -61,6 +62,11 @@ def main(wsdl):
     bad = good.replace(b"<dos:docdb>EP.10167109.A</dos:docdb>", b"")
     report = soap11.ValidateDossier(document=bad, fileName="bad.xml", mode="strict")
     print("validate.bad=%s,%s,line %s" % (report.valid, report.errorCount, report.issue[0].line))
+
+    certificates = soap12.GetSigningCertificates()
+    current = [c for c in certificates.certificate if c.status == "current"]
+    print("certificates.current=%s" % ",".join(c.keyName for c in current))
+    print("certificates.signed=%s" % (certificates.Signature is not None))
 
     try:
         soap11.NormalizeNumber(office="ZZ", number="1")

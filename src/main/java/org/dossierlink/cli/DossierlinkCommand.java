@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import org.dossierlink.DossierlinkException;
 import org.dossierlink.config.ConfigException;
+import org.dossierlink.signature.SignatureKeyException;
 import org.dossierlink.store.StoreException;
 
 import picocli.CommandLine;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "dossierlink", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "SOAP/XML dossier interoperability server for patent offices.",
         subcommands = {ServeCommand.class, ImportCommand.class, FamilyCommand.class, NormalizeCommand.class,
-                DetectCommand.class, TransformCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+                DetectCommand.class, TransformCommand.class, ValidateCommand.class, VerifyCommand.class, KeysCommand.class,
+                CommandLine.HelpCommand.class})
 public final class DossierlinkCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -21,7 +23,7 @@ public final class DossierlinkCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: serve, import, family, normalize, validate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: serve, import, family, normalize, detect, transform, validate, verify, keys");
     }
 
     public static void main(String[] args) {
@@ -34,7 +36,8 @@ public final class DossierlinkCommand implements Runnable {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             String cmd = commandLine.getCommandName();
-            if (ex instanceof DossierlinkException || ex instanceof ConfigException || ex instanceof StoreException) {
+            if (ex instanceof DossierlinkException || ex instanceof ConfigException || ex instanceof StoreException
+                    || ex instanceof SignatureKeyException) {
                 err.println(cmd + ": " + ex.getMessage());
             } else {
                 err.println(cmd + ": unexpected error: " + ex);

@@ -5,14 +5,14 @@ import java.nio.file.Path;
 import org.dossierlink.config.NodeConfig;
 import org.dossierlink.store.JdbcDossierStore;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options every command that touches the store shares with {@code serve}. */
 public final class NodeOptions {
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Node configuration (default: conf/dossierlink.properties when present).")
-    Path configFile;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "Folder of the embedded H2 store (default: ./data). Ignored when store.url names PostgreSQL.")
@@ -20,7 +20,7 @@ public final class NodeOptions {
 
     /** The configuration with --data applied; {@code port} overrides server.port when not null. */
     NodeConfig config(Integer port) {
-        return NodeConfig.load(configFile).with(port, dataDir);
+        return config.load().with(port, dataDir);
     }
 
     static JdbcDossierStore openStore(NodeConfig config) {

@@ -2,6 +2,7 @@ package org.dossierlink.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -15,7 +16,14 @@ import org.dossierlink.server.DossierServer;
 import org.dossierlink.server.ServerOptions;
 import org.dossierlink.service.DossierService;
 import org.dossierlink.service.ServiceInfo;
+import org.dossierlink.signature.PayloadSigner;
+import org.dossierlink.signature.SigningKey;
+import org.dossierlink.signature.SigningKeys;
+import org.dossierlink.signature.SigningKeystore;
 import org.dossierlink.store.JdbcDossierStore;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +36,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Start the SOAP server: SOAP 1.1 at /services/dossier, SOAP 1.2 at /services/dossier-soap12,",
                 "WSDL at /services/dossier?wsdl. Runs until interrupted."})
 public final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
     @Mixin
     NodeOptions node;
@@ -50,6 +60,8 @@ public final class ServeCommand implements Callable<Integer> {
         DialectConverter converter = new DialectConverter(normalizer);
         DossierServer server = null;
         try {
+            SigningKeys keys = SigningKeystore.open(config.signature(), demo, System::getenv, LOG::warn);
+            SigningKey current = keys.current(Instant.now());
             if (demo) {
                 DemoDataset.Summary s = new DemoDataset(store, normalizer, converter).load();
                 out.printf("demo data: %d applications, %d documents loaded into %s%n", s.applications(),
@@ -58,8 +70,8 @@ public final class ServeCommand implements Callable<Integer> {
             ServiceInfo info = ServiceInfo.forOffices(config.offices());
             DossierService service = new DossierService(store, normalizer, new FamilyLookup(store), info, converter);
             try {
-                server = new DossierServer(new ServerOptions(config.host(), config.port(), "", true,
-                        ServerOptions.defaults().maxRequestBytes()), service).start();
+                server = new DossierServer(ServerOptions.defaults().withHost(config.host()).withPort(config.port()),
+                        service, new PayloadSigner(keys)).start();
             } catch (java.io.IOException e) {
                 throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + " ("
                         + e.getMessage() + "): another process holds the port; stop it, or choose another with --port");
@@ -69,6 +81,8 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("  SOAP 1.1 endpoint  " + server.soap11Url());
             out.println("  SOAP 1.2 endpoint  " + server.soap12Url());
             out.println("  WSDL               " + server.wsdlUrl());
+            out.println("  signing key        '" + current.alias() + "' " + current.algorithm().configName() + ", "
+                    + current.certificate().getSubjectX500Principal().getName() + ", SHA-256 " + current.fingerprint());
             out.println("Press Ctrl-C to stop.");
             out.flush();
             CountDownLatch stopped = new CountDownLatch(1);

@@ -14,6 +14,9 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.dossierlink.signature.SignatureAlgorithm;
+import org.dossierlink.signature.SignatureSettings;
+import org.dossierlink.signature.VerificationLimits;
 import org.dossierlink.store.StoreConfig;
 
 /**
@@ -27,9 +30,10 @@ import org.dossierlink.store.StoreConfig;
  * @param storeUser   JDBC user, or null
  * @param storePassword JDBC password read from the environment, or null
  * @param offices     offices this node serves
+ * @param signature   signing keys and trusted certificates
  */
 public record NodeConfig(String host, int port, Path dataDir, String storeUrl, String storeUser,
-                         String storePassword, List<String> offices) {
+                         String storePassword, List<String> offices, SignatureSettings signature) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
@@ -37,7 +41,9 @@ public record NodeConfig(String host, int port, Path dataDir, String storeUrl, S
     public static final Path DEFAULT_CONFIG_FILE = Path.of("conf", "dossierlink.properties");
 
     private static final Set<String> KEYS = Set.of("server.host", "server.port", "store.url", "store.user",
-            "store.password-env", "node.offices");
+            "store.password-env", "node.offices", "signature.keystore", "signature.keystore.password-env",
+            "signature.keystore.password-file", "signature.algorithm", "signature.trust", "signature.max-references",
+            "signature.max-transforms");
 
     public NodeConfig {
         offices = List.copyOf(offices);
@@ -93,14 +99,46 @@ public record NodeConfig(String host, int port, Path dataDir, String storeUrl, S
         String passwordEnv = value(p, "store.password-env", "DOSSIERLINK_STORE_PASSWORD");
         String password = env.apply(passwordEnv);
         List<String> offices = offices(value(p, "node.offices", "EP,US,JP,CN,KR,WO,CA,AU,GB"), source);
-        return new NodeConfig(host, port, DEFAULT_DATA_DIR, url, user, password, offices);
+        return new NodeConfig(host, port, DEFAULT_DATA_DIR, url, user, password, offices, signature(p, source));
+    }
+
+    private static SignatureSettings signature(Properties p, String source) {
+        Path keystore = Path.of(value(p, "signature.keystore", SignatureSettings.DEFAULT_KEYSTORE.toString()));
+        String passwordEnv = value(p, "signature.keystore.password-env", SignatureSettings.DEFAULT_PASSWORD_ENV);
+        String passwordFile = value(p, "signature.keystore.password-file", null);
+        SignatureAlgorithm algorithm;
+        try {
+            algorithm = SignatureAlgorithm.parse(value(p, "signature.algorithm", SignatureAlgorithm.RSA_SHA256.configName()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(source + ": signature.algorithm: " + e.getMessage());
+        }
+        Path trust = Path.of(value(p, "signature.trust", SignatureSettings.DEFAULT_TRUST_DIR.toString()));
+        VerificationLimits defaults = VerificationLimits.defaults();
+        VerificationLimits limits = new VerificationLimits(
+                positive(p, "signature.max-references", defaults.maxReferences(), source),
+                positive(p, "signature.max-transforms", defaults.maxTransforms(), source));
+        return new SignatureSettings(keystore, passwordEnv, passwordFile == null
+                ? SignatureSettings.defaultPasswordFile(keystore) : Path.of(passwordFile), algorithm, trust, limits);
+    }
+
+    private static int positive(Properties p, String key, int fallback, String source) {
+        String v = value(p, key, Integer.toString(fallback));
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 1 && n <= 100) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(source + ": " + key + " must be a number from 1 to 100, found '" + v + "'");
     }
 
     /** The same configuration with command-line overrides applied (null leaves a value as it is). */
     public NodeConfig with(Integer portOverride, Path dataDirOverride) {
         int newPort = portOverride == null ? port : checkPort(portOverride, "--port");
         return new NodeConfig(host, newPort, dataDirOverride == null ? dataDir : dataDirOverride, storeUrl,
-                storeUser, storePassword, offices);
+                storeUser, storePassword, offices, signature);
     }
 
     /** The JDBC URL to open: the configured one, or the embedded H2 file in the data folder. */

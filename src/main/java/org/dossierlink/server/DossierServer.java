@@ -20,6 +20,7 @@ import org.apache.cxf.staxutils.StaxUtils;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.dossierlink.service.DossierEndpoint;
 import org.dossierlink.service.DossierService;
+import org.dossierlink.signature.PayloadSigner;
 import org.dossierlink.xml.XmlLimits;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
@@ -36,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * <li>SOAP 1.1 at {@code <base>/services/dossier}, SOAP 1.2 at {@code <base>/services/dossier-soap12};</li>
  * <li>MTOM for binary documents; requests validated against the schemas (see {@link ServerOptions});</li>
  * <li>StAX limits from {@link XmlLimits} and a request size limit; no DTD is accepted in a request;</li>
+ * <li>every successful response signed with XML-DSig: see {@link SignedResponseWriter};</li>
  * <li>every fault is typed: see {@link RequestFaultRewriter}.</li>
  * </ul>
  * One instance has its own CXF bus; several can run in one JVM. Not restartable: make a new one.
@@ -54,6 +56,7 @@ public final class DossierServer implements AutoCloseable {
 
     private final ServerOptions options;
     private final DossierService service;
+    private final PayloadSigner signer;
     private Bus bus;
     private Server jetty;
     private ServerConnector connector;
@@ -61,9 +64,14 @@ public final class DossierServer implements AutoCloseable {
 
     private enum State { NEW, STARTED, STOPPED }
 
-    public DossierServer(ServerOptions options, DossierService service) {
+    /**
+     * @param signer signs every successful response with this node's current key, and its keys are
+     *               what GetSigningCertificates publishes
+     */
+    public DossierServer(ServerOptions options, DossierService service, PayloadSigner signer) {
         this.options = Objects.requireNonNull(options, "options");
         this.service = Objects.requireNonNull(service, "service");
+        this.signer = Objects.requireNonNull(signer, "signer");
     }
 
     /** Binds the port and publishes both endpoints; returns when requests are accepted. */
@@ -91,7 +99,7 @@ public final class DossierServer implements AutoCloseable {
             jetty.setHandler(context);
             jetty.start();
 
-            DossierEndpoint implementor = new DossierEndpoint(service);
+            DossierEndpoint implementor = new DossierEndpoint(service, signer.keys());
             publish(implementor, SOAP11_PORT, SOAPBinding.SOAP11HTTP_BINDING, SOAP11_PATH, soap11Url());
             publish(implementor, SOAP12_PORT, SOAPBinding.SOAP12HTTP_BINDING, SOAP12_PATH, soap12Url());
             LOG.debug("dossierlink serving SOAP 1.1 at {} and SOAP 1.2 at {}, contract at {}",
@@ -141,6 +149,9 @@ public final class DossierServer implements AutoCloseable {
             endpoint.getInInterceptors().add(new SoapVersionGuard(Soap12.getInstance()));
         }
         endpoint.getOutInterceptors().add(new MtomOnlyForAttachments());
+        if (options.signResponses()) {
+            endpoint.getOutInterceptors().add(new SignedResponseWriter(signer));
+        }
         endpoint.getOutFaultInterceptors().add(new MtomOnlyForAttachments());
         endpoint.getOutFaultInterceptors().add(new RequestFaultRewriter(soap11Url(), soap12Url()));
         endpoint.publish(path);

@@ -13,8 +13,11 @@ import org.dossierlink.xml.XmlLimits;
  * @param schemaValidation validate each request against the contract's schemas before it reaches the
  *                         service (an invalid one gets InvalidRequestFault naming the problem)
  * @param maxRequestBytes  largest request body accepted
+ * @param signResponses    sign every successful response (always, except in the benchmark that
+ *                         measures what signing costs)
  */
-public record ServerOptions(String host, int port, String contextPath, boolean schemaValidation, long maxRequestBytes) {
+public record ServerOptions(String host, int port, String contextPath, boolean schemaValidation, long maxRequestBytes,
+                            boolean signResponses) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -33,24 +36,29 @@ public record ServerOptions(String host, int port, String contextPath, boolean s
         }
     }
 
-    /** 127.0.0.1:8080, schema validation on, request limit from {@link XmlLimits}. */
+    /** 127.0.0.1:8080, schema validation on, request limit from {@link XmlLimits}, responses signed. */
     public static ServerOptions defaults() {
-        return new ServerOptions(DEFAULT_HOST, DEFAULT_PORT, "", true, XmlLimits.MAX_REQUEST_BYTES);
+        return new ServerOptions(DEFAULT_HOST, DEFAULT_PORT, "", true, XmlLimits.MAX_REQUEST_BYTES, true);
     }
 
     public ServerOptions withHost(String newHost) {
-        return new ServerOptions(newHost, port, contextPath, schemaValidation, maxRequestBytes);
+        return new ServerOptions(newHost, port, contextPath, schemaValidation, maxRequestBytes, signResponses);
     }
 
     public ServerOptions withPort(int newPort) {
-        return new ServerOptions(host, newPort, contextPath, schemaValidation, maxRequestBytes);
+        return new ServerOptions(host, newPort, contextPath, schemaValidation, maxRequestBytes, signResponses);
     }
 
     public ServerOptions withSchemaValidation(boolean on) {
-        return new ServerOptions(host, port, contextPath, on, maxRequestBytes);
+        return new ServerOptions(host, port, contextPath, on, maxRequestBytes, signResponses);
     }
 
     public ServerOptions withMaxRequestBytes(long bytes) {
-        return new ServerOptions(host, port, contextPath, schemaValidation, bytes);
+        return new ServerOptions(host, port, contextPath, schemaValidation, bytes, signResponses);
+    }
+
+    /** Unsigned responses: only for measuring what signing costs side by side. */
+    public ServerOptions withSigning(boolean on) {
+        return new ServerOptions(host, port, contextPath, schemaValidation, maxRequestBytes, on);
     }
 }

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,7 +19,8 @@ import org.dossierlink.dialect.Dialect;
 import org.dossierlink.dossier.DocumentInfo;
 import org.dossierlink.dossier.StoredDocument;
 import org.dossierlink.family.FamilyMember;
-import org.dossierlink.xml.SecureXml;
+import org.dossierlink.signature.SigningKeys;
+import org.dossierlink.validation.ValidationMode;
 import org.dossierlink.wire.DossierPortType;
 import org.dossierlink.wire.InvalidRequestFault;
 import org.dossierlink.wire.MalformedNumberFault;
@@ -34,11 +36,13 @@ import org.dossierlink.wire.messages.GetFamily;
 import org.dossierlink.wire.messages.GetFamilyResponse;
 import org.dossierlink.wire.messages.GetServiceInfo;
 import org.dossierlink.wire.messages.GetServiceInfoResponse;
+import org.dossierlink.wire.messages.GetSigningCertificates;
+import org.dossierlink.wire.messages.GetSigningCertificatesResponse;
 import org.dossierlink.wire.messages.NormalizeNumber;
 import org.dossierlink.wire.messages.NormalizeNumberResponse;
 import org.dossierlink.wire.messages.ValidateDossier;
 import org.dossierlink.wire.messages.ValidateDossierResponse;
-import org.dossierlink.validation.ValidationMode;
+import org.dossierlink.xml.SecureXml;
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
 
@@ -56,9 +60,15 @@ import org.xml.sax.SAXException;
 public class DossierEndpoint implements DossierPortType {
 
     private final DossierService service;
+    private final SigningKeys signingKeys;
 
-    public DossierEndpoint(DossierService service) {
+    /**
+     * @param signingKeys this node's signing keys, published by GetSigningCertificates (signing itself
+     *                    happens on the way out: see the server's signing interceptor)
+     */
+    public DossierEndpoint(DossierService service, SigningKeys signingKeys) {
         this.service = Objects.requireNonNull(service, "service");
+        this.signingKeys = Objects.requireNonNull(signingKeys, "signingKeys");
     }
 
     @Override
@@ -189,6 +199,11 @@ public class DossierEndpoint implements DossierPortType {
     @Override
     public GetServiceInfoResponse getServiceInfo(GetServiceInfo request) {
         return WireMapper.toWire(service.info());
+    }
+
+    @Override
+    public GetSigningCertificatesResponse getSigningCertificates(GetSigningCertificates request) {
+        return WireMapper.toWire(signingKeys, service.info(), Instant.now());
     }
 
     /** True for a response whose content travels as an MTOM attachment (a binary GetDocument answer). */

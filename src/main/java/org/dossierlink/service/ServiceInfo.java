@@ -24,7 +24,7 @@ public record ServiceInfo(String product, String version, List<String> offices, 
     /** The operations of wsdl/dossierlink.wsdl, in contract order. */
     public static final List<String> OPERATIONS = List.of(
             "GetFamily", "GetDocumentList", "GetDocument", "GetBibliographicData", "NormalizeNumber",
-            "ValidateDossier", "GetServiceInfo");
+            "ValidateDossier", "GetServiceInfo", "GetSigningCertificates");
 
     /** Every dialect this build converts to and from, by wire name. */
     public static final List<String> DIALECTS = java.util.Arrays.stream(Dialect.values()).map(Dialect::wireName).toList();

@@ -1,8 +1,13 @@
 package org.dossierlink.service;
 
 import java.math.BigInteger;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,22 +16,25 @@ import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
 
 import org.dossierlink.dialect.Dialect;
-import org.dossierlink.xml.SecureXml;
 import org.dossierlink.dossier.ApplicationRef;
 import org.dossierlink.dossier.Classification;
 import org.dossierlink.dossier.Direction;
 import org.dossierlink.dossier.DocumentGroup;
 import org.dossierlink.dossier.DocumentInfo;
 import org.dossierlink.dossier.Dossier;
-import org.dossierlink.family.FamilyMember;
-import org.dossierlink.family.FamilyType;
 import org.dossierlink.dossier.LocalizedText;
 import org.dossierlink.dossier.Party;
 import org.dossierlink.dossier.PriorityClaim;
 import org.dossierlink.dossier.PriorityKind;
 import org.dossierlink.dossier.Publication;
+import org.dossierlink.family.FamilyMember;
+import org.dossierlink.family.FamilyType;
 import org.dossierlink.number.NormalizedNumber;
 import org.dossierlink.number.NumberType;
+import org.dossierlink.signature.SigningKey;
+import org.dossierlink.signature.SigningKeys;
+import org.dossierlink.validation.ValidationIssue;
+import org.dossierlink.validation.ValidationReport;
 import org.dossierlink.wire.dossier.ApplicationReferenceType;
 import org.dossierlink.wire.dossier.ClassificationType;
 import org.dossierlink.wire.dossier.DirectionType;
@@ -38,11 +46,6 @@ import org.dossierlink.wire.dossier.PartyType;
 import org.dossierlink.wire.dossier.PriorityClaimType;
 import org.dossierlink.wire.dossier.PriorityKindType;
 import org.dossierlink.wire.dossier.PublicationReferenceType;
-import org.dossierlink.validation.ValidationIssue;
-import org.dossierlink.validation.ValidationReport;
-import org.dossierlink.wire.messages.ValidateDossierResponse;
-import org.dossierlink.wire.messages.ValidationIssueType;
-import org.dossierlink.wire.messages.ValidationModeType;
 import org.dossierlink.wire.messages.DialectContentType;
 import org.dossierlink.wire.messages.DialectType;
 import org.dossierlink.wire.messages.FamilyMemberType;
@@ -50,8 +53,14 @@ import org.dossierlink.wire.messages.FamilyTypeType;
 import org.dossierlink.wire.messages.GetDocumentListResponse;
 import org.dossierlink.wire.messages.GetFamilyResponse;
 import org.dossierlink.wire.messages.GetServiceInfoResponse;
+import org.dossierlink.wire.messages.GetSigningCertificatesResponse;
 import org.dossierlink.wire.messages.NormalizedNumberType;
 import org.dossierlink.wire.messages.NumberTypeType;
+import org.dossierlink.wire.messages.SigningCertificateType;
+import org.dossierlink.wire.messages.ValidateDossierResponse;
+import org.dossierlink.wire.messages.ValidationIssueType;
+import org.dossierlink.wire.messages.ValidationModeType;
+import org.dossierlink.xml.SecureXml;
 
 /**
  * Converts domain records to the JAXB types generated from the contract, and back. Pure functions,
@@ -354,7 +363,39 @@ public final class WireMapper {
         return w;
     }
 
+    /** This node's signing certificates with their place in the rotation at {@code now}. */
+    public static GetSigningCertificatesResponse toWire(SigningKeys keys, ServiceInfo info, Instant now) {
+        GetSigningCertificatesResponse w = new GetSigningCertificatesResponse();
+        w.setNode(info.product() + " " + info.version());
+        for (SigningKeys.Published p : keys.published(now)) {
+            SigningKey key = p.key();
+            X509Certificate cert = key.certificate();
+            SigningCertificateType c = new SigningCertificateType();
+            c.setKeyName(key.alias());
+            c.setStatus(p.status().name().toLowerCase(Locale.ROOT));
+            c.setAlgorithm(key.algorithm().uri());
+            c.setSubject(cert.getSubjectX500Principal().getName());
+            c.setIssuer(cert.getIssuerX500Principal().getName());
+            c.setSerialNumber(cert.getSerialNumber().toString(16));
+            c.setSha256Fingerprint(key.fingerprint());
+            c.setNotBefore(toWire(key.notBefore()));
+            c.setNotAfter(toWire(key.notAfter()));
+            try {
+                c.setX509Certificate(cert.getEncoded());
+            } catch (CertificateEncodingException e) {
+                throw new IllegalStateException("certificate of key '" + key.alias() + "' cannot be encoded", e);
+            }
+            w.getCertificate().add(c);
+        }
+        return w;
+    }
+
     // ---- dates ----
+
+    /** xsd:dateTime in UTC. */
+    public static XMLGregorianCalendar toWire(Instant instant) {
+        return DATATYPES.newXMLGregorianCalendar(GregorianCalendar.from(instant.atZone(ZoneOffset.UTC)));
+    }
 
     /** xsd:date without a time zone, or null. */
     public static XMLGregorianCalendar toWire(LocalDate date) {

@@ -59,6 +59,28 @@ class NodeConfigTest {
     }
 
     @Test
+    void signatureSettingsHaveDefaultsAndAreChecked() {
+        NodeConfig c = NodeConfig.fromMap(Map.of(), k -> null);
+        assertThat(c.signature().keystore()).isEqualTo(Path.of("conf", "signing.p12"));
+        assertThat(c.signature().passwordFile()).isEqualTo(Path.of("conf", "signing.p12.password"));
+        assertThat(c.signature().passwordEnv()).isEqualTo("DOSSIERLINK_KEYSTORE_PASSWORD");
+        assertThat(c.signature().algorithm()).isEqualTo(org.dossierlink.signature.SignatureAlgorithm.RSA_SHA256);
+        assertThat(c.signature().limits().maxReferences()).isEqualTo(4);
+
+        NodeConfig ec = NodeConfig.fromMap(Map.of("signature.algorithm", "ecdsa-p256-sha256",
+                "signature.keystore", "/etc/dossierlink/node.p12", "signature.max-transforms", "2"), k -> null);
+        assertThat(ec.signature().algorithm()).isEqualTo(org.dossierlink.signature.SignatureAlgorithm.ECDSA_P256_SHA256);
+        assertThat(ec.signature().passwordFile()).isEqualTo(Path.of("/etc/dossierlink/node.p12.password"));
+        assertThat(ec.signature().limits().maxTransforms()).isEqualTo(2);
+
+        assertThatThrownBy(() -> NodeConfig.fromMap(Map.of("signature.algorithm", "rsa-sha1"), k -> null))
+                .hasMessageContaining("signature.algorithm: unknown signature algorithm 'rsa-sha1'")
+                .hasMessageContaining("rsa-sha256, ecdsa-p256-sha256");
+        assertThatThrownBy(() -> NodeConfig.fromMap(Map.of("signature.max-references", "0"), k -> null))
+                .hasMessageContaining("signature.max-references must be a number from 1 to 100, found '0'");
+    }
+
+    @Test
     void missingFileIsAClearError(@TempDir Path dir) {
         assertThatThrownBy(() -> NodeConfig.load(dir.resolve("nope.properties")))
                 .isInstanceOf(ConfigException.class).hasMessageEndingWith("configuration file not found");

@@ -101,7 +101,7 @@ class JaxWsClientIT {
         assertThat(info.getVersion()).isNotBlank();
         assertThat(info.getOffice()).containsExactlyElementsOf(TestDossiers.OFFICES);
         assertThat(info.getOperation()).containsExactly("GetFamily", "GetDocumentList", "GetDocument",
-                "GetBibliographicData", "NormalizeNumber", "ValidateDossier", "GetServiceInfo");
+                "GetBibliographicData", "NormalizeNumber", "ValidateDossier", "GetServiceInfo", "GetSigningCertificates");
         assertThat(info.getDialect()).contains("canonical", "docdb", "st96", "uspto", "jpo", "cnipa-new");
     }
 

@@ -66,10 +66,14 @@ class ZeepInteropIT {
                 .containsEntry("product", "dossierlink")
                 .containsEntry("offices", "CN,EP,JP,KR,US,WO")
                 .containsEntry("operations",
-                        "GetFamily,GetDocumentList,GetDocument,GetBibliographicData,NormalizeNumber,ValidateDossier,GetServiceInfo")
+                        "GetFamily,GetDocumentList,GetDocument,GetBibliographicData,NormalizeNumber,ValidateDossier,GetServiceInfo,"
+                                + "GetSigningCertificates")
                 .containsEntry("soap12.product", "dossierlink")
                 .containsEntry("normalized.docdb", "US.13167395.A")
                 .containsEntry("normalized.original", "13/167,395")
+                .containsEntry("family.signed", "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256")
+                .containsEntry("certificates.current", "test-rsa")
+                .containsEntry("certificates.signed", "True")
                 .containsEntry("family.type", "extended")
                 .containsEntry("family.memberCount", "4")
                 .containsEntry("family.members", "EP.10167109.A,CN.201110123456.A,JP.2010123456.A,US.13167395.A")

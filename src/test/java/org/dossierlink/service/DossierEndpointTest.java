@@ -2,10 +2,13 @@ package org.dossierlink.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.InputStream;
 
+import org.dossierlink.signature.Certificates;
 import org.dossierlink.testsupport.TestDossiers;
+import org.dossierlink.testsupport.TestKeys;
 import org.dossierlink.wire.InvalidRequestFault;
 import org.dossierlink.wire.MalformedNumberFault;
 import org.dossierlink.wire.NotFoundFault;
@@ -15,6 +18,9 @@ import org.dossierlink.wire.messages.GetDocument;
 import org.dossierlink.wire.messages.GetDocumentResponse;
 import org.dossierlink.wire.messages.GetFamily;
 import org.dossierlink.wire.messages.GetServiceInfo;
+import org.dossierlink.wire.messages.GetSigningCertificates;
+import org.dossierlink.wire.messages.GetSigningCertificatesResponse;
+import org.dossierlink.wire.messages.SigningCertificateType;
 import org.dossierlink.wire.messages.NormalizeNumber;
 import org.dossierlink.wire.messages.NumberTypeType;
 import org.junit.jupiter.api.Test;
@@ -23,7 +29,7 @@ import org.w3c.dom.Element;
 /** The endpoint without a server: validation, fault mapping and document content. */
 class DossierEndpointTest {
 
-    private final DossierEndpoint endpoint = new DossierEndpoint(TestDossiers.service());
+    private final DossierEndpoint endpoint = new DossierEndpoint(TestDossiers.service(), TestKeys.keys());
 
     @Test
     void missing_and_blank_fields_are_invalid_requests_naming_the_field() {
@@ -42,6 +48,22 @@ class DossierEndpointTest {
                 () -> endpoint.getDocument(document(""))), "documentId");
         assertInvalid(catchThrowableOfType(InvalidRequestFault.class,
                 () -> endpoint.normalizeNumber(new NormalizeNumber())), "office");
+    }
+
+    @Test
+    void signing_certificates_publish_each_key_with_its_status_validity_and_der() throws Exception {
+        GetSigningCertificatesResponse r = endpoint.getSigningCertificates(new GetSigningCertificates());
+        assertThat(r.getNode()).startsWith("dossierlink ");
+        assertThat(r.getCertificate()).extracting(SigningCertificateType::getKeyName, SigningCertificateType::getStatus,
+                SigningCertificateType::getAlgorithm).containsExactlyInAnyOrder(
+                tuple("test-rsa", "current", "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"),
+                tuple("test-ec", "previous", "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256"));
+        SigningCertificateType rsa = r.getCertificate().stream().filter(c -> c.getKeyName().equals("test-rsa")).findFirst()
+                .orElseThrow();
+        assertThat(Certificates.fromDer(rsa.getX509Certificate())).isEqualTo(TestKeys.rsa().certificate());
+        assertThat(rsa.getSha256Fingerprint()).isEqualTo(TestKeys.rsa().fingerprint());
+        assertThat(rsa.getNotAfter().toGregorianCalendar().toInstant()).isEqualTo(TestKeys.rsa().notAfter());
+        assertThat(rsa.getSubject()).isEqualTo("CN=dossierlink test node,O=dossierlink tests");
     }
 
     @Test

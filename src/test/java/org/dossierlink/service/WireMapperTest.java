@@ -150,7 +150,7 @@ class WireMapperTest {
         assertThat(wire.getProduct()).isEqualTo("dossierlink");
         assertThat(wire.getVersion()).isEqualTo(org.dossierlink.ProductInfo.version());
         assertThat(wire.getOffice()).containsExactly("EP", "JP");
-        assertThat(wire.getOperation()).hasSize(7).contains("GetFamily", "GetServiceInfo");
+        assertThat(wire.getOperation()).hasSize(8).contains("GetFamily", "GetServiceInfo", "GetSigningCertificates");
         assertThat(wire.getDialect()).containsExactly("canonical", "st36", "st96", "ep-publication", "ep-toc", "docdb",
                 "ep-register", "uspto", "jpo", "cnipa-old", "cnipa-new");
     }

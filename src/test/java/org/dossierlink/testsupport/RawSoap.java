@@ -34,7 +34,8 @@ public final class RawSoap {
     private static final Map<String, String> PREFIXES = Map.of(
             "s11", SOAP11_NS, "s12", SOAP12_NS, "m", MSG_NS, "d", DOS_NS,
             "wsdl", "http://schemas.xmlsoap.org/wsdl/", "xs", "http://www.w3.org/2001/XMLSchema",
-            "soap", "http://schemas.xmlsoap.org/wsdl/soap/", "soap12", "http://schemas.xmlsoap.org/wsdl/soap12/");
+            "soap", "http://schemas.xmlsoap.org/wsdl/soap/", "soap12", "http://schemas.xmlsoap.org/wsdl/soap12/",
+            "ds", "http://www.w3.org/2000/09/xmldsig#");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -56,6 +57,16 @@ public final class RawSoap {
 
     /** Any bytes, with the headers of version {@code v}; {@code operation} may be null (no action). */
     public static HttpResponse<String> post(String url, Version v, String operation, byte[] payload) {
+        return send(url, v, operation, payload, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Like {@link #call}, with the answer's bytes exactly as they came over the wire. */
+    public static HttpResponse<byte[]> callForBytes(String url, Version v, String operation, String body) {
+        return send(url, v, operation, envelope(v, body).getBytes(StandardCharsets.UTF_8), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static <T> HttpResponse<T> send(String url, Version v, String operation, byte[] payload,
+                                            HttpResponse.BodyHandler<T> handler) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(payload));
         String action = operation == null ? null : ACTION_PREFIX + operation;
@@ -65,7 +76,7 @@ public final class RawSoap {
             b.header("Content-Type", "application/soap+xml; charset=UTF-8" + (action == null ? "" : "; action=\"" + action + "\""));
         }
         try {
-            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return HTTP.send(b.build(), handler);
         } catch (IOException e) {
             throw new IllegalStateException("POST " + url + " failed: " + e, e);
         } catch (InterruptedException e) {

@@ -14,6 +14,6 @@ public final class RunningServer {
     }
 
     public static DossierServer start(ServerOptions options) throws Exception {
-        return new DossierServer(options, TestDossiers.service()).start();
+        return new DossierServer(options, TestDossiers.service(), TestKeys.signer()).start();
     }
 }
