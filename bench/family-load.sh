@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Family lookup benchmark (issue: core service).
 #   1. generates a synthetic store of APPS applications (default 1,000,000) and times it;
-#   2. starts the server on that store on a free local port;
+#   2. starts the server on that store on a free local port, signing with a benchmark key made once in
+#      bench/out (bench/out/bench-node.properties names it);
 #   3. runs wrk at 16 connections: GetServiceInfo and GetFamily, alternated ROUNDS times in one run;
 #   4. prints requests/s, p50, p99 and errors of each, and the ratio GetFamily/GetServiceInfo.
 # Usage: bench/family-load.sh            (env: APPS, DURATION=30s, ROUNDS=2, CONNECTIONS=16, THREADS=2)
@@ -37,10 +38,26 @@ if [ ! -f "$data/.complete" ]; then
   touch "$data/.complete"
 fi
 
+# serve signs every answer and needs a signing keystore: the benchmark has its own in bench/out, made once
+# by `dossierlink keys generate` (a self-signed RSA key; keys generate writes a random password to the file)
+config="$out/bench-node.properties"
+cat >"$config" <<EOF
+# written by bench/family-load.sh
+signature.keystore=$out/bench-signing.p12
+signature.keystore.password-file=$out/bench-signing.p12.password
+# a variable nobody sets, so that the password file is read even where DOSSIERLINK_KEYSTORE_PASSWORD is set
+signature.keystore.password-env=DOSSIERLINK_BENCH_KEYSTORE_PASSWORD
+EOF
+if [ ! -f "$out/bench-signing.p12" ]; then
+  rm -f "$out/bench-signing.p12.password"
+  java -jar "$root/target/dossierlink.jar" keys --config "$config" generate --alias bench --days 3650 \
+    --subject "CN=dossierlink benchmark node"
+fi
+
 port="$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 url="http://127.0.0.1:$port/services/dossier"
 echo "== starting server on $url"
-java ${SERVER_JAVA_OPTS:--Xmx4g} -jar "$root/target/dossierlink.jar" serve --data "$data" --port "$port" >"$out/server.log" 2>&1 &
+java ${SERVER_JAVA_OPTS:--Xmx4g} -jar "$root/target/dossierlink.jar" serve --config "$config" --data "$data" --port "$port" >"$out/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
 info='<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><GetServiceInfo xmlns="urn:dossierlink:messages:1"/></soap:Body></soap:Envelope>'
