@@ -108,7 +108,7 @@ public record NodeConfig(String host, int port, Path dataDir, String storeUrl, S
         String passwordFile = value(p, "signature.keystore.password-file", null);
         SignatureAlgorithm algorithm;
         try {
-            algorithm = SignatureAlgorithm.parse(value(p, "signature.algorithm", SignatureAlgorithm.RSA_SHA256.configName()));
+            algorithm = SignatureAlgorithm.parse(value(p, "signature.algorithm", SignatureAlgorithm.DEFAULT.configName()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": signature.algorithm: " + e.getMessage());
         }

@@ -37,6 +37,6 @@ public record SignatureSettings(Path keystore, String passwordEnv, Path password
 
     public static SignatureSettings defaults() {
         return new SignatureSettings(DEFAULT_KEYSTORE, DEFAULT_PASSWORD_ENV, defaultPasswordFile(DEFAULT_KEYSTORE),
-                SignatureAlgorithm.RSA_SHA256, DEFAULT_TRUST_DIR, VerificationLimits.defaults());
+                SignatureAlgorithm.DEFAULT, DEFAULT_TRUST_DIR, VerificationLimits.defaults());
     }
 }

@@ -98,7 +98,8 @@ public final class SignatureVerifier {
         XMLSignature signature;
         X509Certificate cert;
         try {
-            signature = new XMLSignature(signatureElement, "", true);
+            signature = CryptoProvider.forSignatures() == null ? new XMLSignature(signatureElement, "", true)
+                    : new XMLSignature(signatureElement, "", true, CryptoProvider.forSignatures());
             KeyInfo keyInfo = signature.getKeyInfo();
             cert = keyInfo == null ? null : keyInfo.getX509Certificate();
         } catch (XMLSecurityException e) {

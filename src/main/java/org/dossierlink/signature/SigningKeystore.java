@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -31,34 +35,55 @@ public final class SigningKeystore {
                                    Consumer<String> notice) {
         Path keystore = settings.keystore();
         char[] password = password(settings, env);
-        if (!Files.exists(keystore)) {
-            if (!demo) {
-                throw new SignatureKeyException(keystore + ": signing keystore not found. Every answer is signed: "
-                        + "put this node's PKCS#12 keystore there (signature.keystore), or start with --demo to "
-                        + "generate a demo key");
-            }
-            if (password == null) {
-                String generated = SelfSignedKeys.randomPassword();
-                SelfSignedKeys.writeSecret(settings.passwordFile(), generated);
-                password = generated.toCharArray();
-            }
-            SigningKey key = SelfSignedKeys.generate("demo-" + settings.algorithm().configName(), settings.algorithm(),
-                    "CN=dossierlink demo node, O=dossierlink demo (not for production)", DEMO_VALIDITY);
-            SelfSignedKeys.store(keystore, password, key);
-            notice.accept("generated a demo signing key (" + settings.algorithm().configName() + ", self-signed, valid until "
-                    + key.notAfter() + ", SHA-256 " + key.fingerprint() + ") in " + keystore
-                    + (env.apply(settings.passwordEnv()) == null ? "; its password is in " + settings.passwordFile() : "")
-                    + ". Demo only: give a production node its office's key.");
-        } else if (password == null) {
-            throw new SignatureKeyException(keystore + ": no keystore password: set the environment variable "
-                    + settings.passwordEnv() + " (signature.keystore.password-env) or write it to "
-                    + settings.passwordFile() + " (signature.keystore.password-file)");
-        }
         try {
+            if (!Files.exists(keystore)) {
+                if (!demo) {
+                    throw new SignatureKeyException(keystore + ": signing keystore not found. Every answer is signed: "
+                            + "put this node's PKCS#12 keystore there (signature.keystore), or start with --demo to "
+                            + "generate a demo key");
+                }
+                if (password == null) {
+                    String generated = SelfSignedKeys.randomPassword();
+                    SelfSignedKeys.writeSecret(settings.passwordFile(), generated);
+                    password = generated.toCharArray();
+                }
+                addDemoKey(settings, password, env, notice);
+            } else if (password == null) {
+                throw new SignatureKeyException(keystore + ": no keystore password: set the environment variable "
+                        + settings.passwordEnv() + " (signature.keystore.password-env) or write it to "
+                        + settings.passwordFile() + " (signature.keystore.password-file)");
+            } else if (demo && !signsNow(keystore, password, settings.algorithm())) {
+                // a demo keystore from an earlier start whose key expired, or of another algorithm
+                addDemoKey(settings, password, env, notice);
+            }
             return SigningKeys.load(keystore, password, settings.algorithm());
         } finally {
-            Arrays.fill(password, '\0');
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
         }
+    }
+
+    private static boolean signsNow(Path keystore, char[] password, SignatureAlgorithm algorithm) {
+        try {
+            SigningKeys.load(keystore, password, algorithm).current(Instant.now());
+            return true;
+        } catch (SignatureKeyException e) {
+            return false;
+        }
+    }
+
+    private static void addDemoKey(SignatureSettings settings, char[] password, Function<String, String> env,
+                                   Consumer<String> notice) {
+        SignatureAlgorithm algorithm = settings.algorithm();
+        String alias = "demo-" + algorithm.configName() + "-" + DateTimeFormatter.BASIC_ISO_DATE.format(LocalDate.now(ZoneOffset.UTC));
+        SigningKey key = SelfSignedKeys.generate(alias, algorithm,
+                "CN=dossierlink demo node, O=dossierlink demo (not for production)", DEMO_VALIDITY);
+        SelfSignedKeys.store(settings.keystore(), password, key);
+        notice.accept("generated a demo signing key '" + alias + "' (" + algorithm.configName() + ", self-signed, valid until "
+                + key.notAfter() + ", SHA-256 " + key.fingerprint() + ") in " + settings.keystore()
+                + (env.apply(settings.passwordEnv()) == null ? "; its password is in " + settings.passwordFile() : "")
+                + ". Demo only: give a production node its office's key.");
     }
 
     /**

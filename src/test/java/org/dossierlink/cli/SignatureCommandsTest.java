@@ -36,7 +36,8 @@ class SignatureCommandsTest {
     void config() throws Exception {
         keystore = dir.resolve("keys/node.p12");
         config = dir.resolve("node.properties");
-        Files.writeString(config, "signature.keystore=" + keystore + "\nsignature.trust=" + dir.resolve("trust") + "\n");
+        Files.writeString(config, "signature.keystore=" + keystore + "\nsignature.trust=" + dir.resolve("trust") + "\n"
+                + "signature.algorithm=rsa-sha256\n");
     }
 
     @Test
@@ -53,11 +54,11 @@ class SignatureCommandsTest {
 
         Run list = CommandLineTest.run("keys", "--config", config.toString(), "list");
         assertThat(list.exit()).as(list.err()).isZero();
-        // the configured algorithm is rsa-sha256 by default, and the RSA key is not valid yet: no current key
+        // the configured algorithm is rsa-sha256, and the RSA key is not valid yet: no current key
         assertThat(list.out()).startsWith("warning: no rsa-sha256 key (signature.algorithm) is valid now")
                 .contains("previous node-2026").contains("next     node-2027");
 
-        Files.writeString(config, "signature.algorithm=ecdsa-p256-sha256\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(config, Files.readString(config).replace("rsa-sha256", "ecdsa-p256-sha256"));
         list = CommandLineTest.run("keys", "--config", config.toString(), "list");
         assertThat(list.exit()).as(list.err()).isZero();
         assertThat(list.out()).contains("current  node-2026").contains("next     node-2027").contains("CN=EP node,O=EPO");

@@ -64,12 +64,12 @@ class NodeConfigTest {
         assertThat(c.signature().keystore()).isEqualTo(Path.of("conf", "signing.p12"));
         assertThat(c.signature().passwordFile()).isEqualTo(Path.of("conf", "signing.p12.password"));
         assertThat(c.signature().passwordEnv()).isEqualTo("DOSSIERLINK_KEYSTORE_PASSWORD");
-        assertThat(c.signature().algorithm()).isEqualTo(org.dossierlink.signature.SignatureAlgorithm.RSA_SHA256);
+        assertThat(c.signature().algorithm()).isEqualTo(org.dossierlink.signature.SignatureAlgorithm.ECDSA_P256_SHA256);
         assertThat(c.signature().limits().maxReferences()).isEqualTo(4);
 
-        NodeConfig ec = NodeConfig.fromMap(Map.of("signature.algorithm", "ecdsa-p256-sha256",
+        NodeConfig ec = NodeConfig.fromMap(Map.of("signature.algorithm", "rsa-sha256",
                 "signature.keystore", "/etc/dossierlink/node.p12", "signature.max-transforms", "2"), k -> null);
-        assertThat(ec.signature().algorithm()).isEqualTo(org.dossierlink.signature.SignatureAlgorithm.ECDSA_P256_SHA256);
+        assertThat(ec.signature().algorithm()).isEqualTo(org.dossierlink.signature.SignatureAlgorithm.RSA_SHA256);
         assertThat(ec.signature().passwordFile()).isEqualTo(Path.of("/etc/dossierlink/node.p12.password"));
         assertThat(ec.signature().limits().maxTransforms()).isEqualTo(2);
 

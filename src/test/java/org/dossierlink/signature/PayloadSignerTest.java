@@ -15,8 +15,8 @@ import static org.dossierlink.signature.SignatureFixtures.SIGNED_FEE;
 import static org.dossierlink.signature.SignatureFixtures.STATUS;
 import static org.dossierlink.signature.SignatureFixtures.all;
 import static org.dossierlink.signature.SignatureFixtures.assertRejected;
-import static org.dossierlink.signature.SignatureFixtures.one;
 import static org.dossierlink.signature.SignatureFixtures.ds;
+import static org.dossierlink.signature.SignatureFixtures.one;
 import static org.dossierlink.signature.SignatureFixtures.parse;
 import static org.dossierlink.signature.SignatureFixtures.payloadDocument;
 import static org.dossierlink.signature.SignatureFixtures.text;
@@ -35,10 +35,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.xml.security.c14n.Canonicalizer;
+import org.dossierlink.Corpus;
 import org.dossierlink.signature.SignatureRejectedException.Problem;
 import org.dossierlink.signature.SigningKeys.Status;
 import org.dossierlink.testsupport.TestKeys;
+import org.dossierlink.xml.SecureXml;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -115,6 +119,35 @@ class PayloadSignerTest {
                 .canonicalizeSubtree(received.getDocumentElement(), "st", again);
         assertThat(again.toByteArray()).isEqualTo(signed);
 
+        assertThat(SignatureFixtures.verifier().verify(received).signedElement()).isSameAs(received.getDocumentElement());
+    }
+
+    /**
+     * The payload is canonicalized once and the signature spliced in before its end tag: the result must
+     * be the canonical form of the signed element, for real office documents and for payloads whose own
+     * prefixes (ds, dl, ec, or in the PrefixList) make the signer canonicalize the whole element instead.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"epo-ops/responses/biblio_EP2400812A1.xml", "uspto/redbook-samples/US08926509.xml",
+            "st96/examples/PatentPublication_Example.xml", "jpo/jp-gazette-st36/jp_example4.xml",
+            "<r xmlns='urn:r'><ds:x xmlns:ds='urn:not-dsig'>a</ds:x></r>",
+            "<ds:r xmlns:ds='urn:not-dsig'><ds:x>a</ds:x></ds:r>",
+            "<r xmlns='urn:r' xmlns:xsi='http://www.w3.org/2001/XMLSchema-instance' xmlns:ec='urn:e'><x xsi:type='ec:T'/></r>",
+            "<r xmlns:dl='urn:d' dl:a='1'>&#xD;&lt;&amp;</r>"})
+    void theBytesAreTheCanonicalFormOfTheSignedElement(String source) throws Exception {
+        Document doc = source.startsWith("<") ? parse(source) : SecureXml.documentBuilder().parse(Corpus.file(source).toFile());
+        Element payload = doc.getDocumentElement();
+        String prefixes = PayloadSigner.qnamePrefixes(payload);
+        boolean spliced = PayloadSigner.spliceable(payload, prefixes);
+        assertThat(spliced).isEqualTo(source.startsWith("<") ? source.startsWith("<r xmlns='urn:r'><ds") : true);
+
+        byte[] signed = new PayloadSigner(TestKeys.keys(), at(NOW)).sign(payload);
+
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        Canonicalizer.getInstance(Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS)
+                .canonicalizeSubtree(payload, prefixes.isEmpty() ? null : prefixes, whole);
+        assertThat(new String(signed, StandardCharsets.UTF_8)).isEqualTo(whole.toString(StandardCharsets.UTF_8));
+        Document received = parse(signed);
         assertThat(SignatureFixtures.verifier().verify(received).signedElement()).isSameAs(received.getDocumentElement());
     }
 

@@ -108,4 +108,18 @@ class SigningKeystoreTest {
         assertThatThrownBy(() -> SigningKeystore.open(ec, false, k -> null, l -> { }))
                 .hasMessageContaining("holds no ecdsa-p256-sha256 key").hasMessageContaining("'rsa' rsa-sha256");
     }
+
+    @Test
+    void aDemoKeystoreWithoutAKeyThatSignsNowGetsAFreshDemoKey() {
+        SignatureSettings rsa = settings(SignatureAlgorithm.RSA_SHA256);
+        SigningKeystore.open(rsa, true, k -> null, l -> { });
+        SignatureSettings ec = settings(SignatureAlgorithm.ECDSA_P256_SHA256);
+        assertThatThrownBy(() -> SigningKeystore.open(ec, false, k -> null, l -> { }))
+                .hasMessageContaining("holds no ecdsa-p256-sha256 key");
+        List<String> notices = new ArrayList<>();
+        SigningKeys keys = SigningKeystore.open(ec, true, k -> null, notices::add);
+        assertThat(keys.current(Instant.now()).algorithm()).isEqualTo(SignatureAlgorithm.ECDSA_P256_SHA256);
+        assertThat(keys.all()).hasSize(2);
+        assertThat(notices).singleElement().asString().startsWith("generated a demo signing key 'demo-ecdsa-p256-sha256-");
+    }
 }
