@@ -406,41 +406,54 @@ class SignatureVerifierTest {
     @Test
     void moreReferencesThanTheLimitAreRefused() {
         String ref = "#" + PAYLOAD_ID;
-        Document doc = envelopeSignedWith(santuario().references(ref, ref, ref, ref, ref));
         assertThat(VerificationLimits.defaults().maxReferences()).isEqualTo(4);
 
-        assertRejected(() -> verifier().verify(doc), Problem.TOO_MANY_REFERENCES,
-                WHERE, "has 5 references; at most 4 are accepted");
-        // four are within the default limit
-        assertThat(verifier().verify(envelopeSignedWith(santuario().references(ref, ref, ref, ref)))).isNotNull();
+        assertRefusedOverTheDefaultLimitOnly(santuario().references(ref, ref, ref, ref, ref),
+                santuario().references(ref, ref, ref, ref),
+                Problem.TOO_MANY_REFERENCES, WHERE, "has 5 references; at most 4 are accepted");
     }
 
     @Test
     void theReferenceLimitIsConfigurable() {
         // PayloadSigner's signatures carry two references: the payload and the signing time
-        Document doc = signedEnvelope();
-        SignatureVerifier strict = new SignatureVerifier(TestKeys.trust(), new VerificationLimits(1, 3));
-
-        assertRejected(() -> strict.verify(doc), Problem.TOO_MANY_REFERENCES, "has 2 references; at most 1 are accepted");
+        assertSignedEnvelopeRefusedUnder(new VerificationLimits(1, 3),
+                Problem.TOO_MANY_REFERENCES, "has 2 references; at most 1 are accepted");
     }
 
     @Test
     void moreTransformsThanTheLimitAreRefused() {
-        Document doc = envelopeSignedWith(santuario().transforms(ENVELOPED, ENVELOPED, ENVELOPED, EXC_C14N));
         assertThat(VerificationLimits.defaults().maxTransforms()).isEqualTo(3);
 
-        assertRejected(() -> verifier().verify(doc), Problem.TOO_MANY_TRANSFORMS,
-                "'#" + PAYLOAD_ID + "'", "has 4 transforms; at most 3 are accepted");
-        assertThat(verifier().verify(envelopeSignedWith(santuario().transforms(ENVELOPED, ENVELOPED, EXC_C14N))))
-                .isNotNull();
+        assertRefusedOverTheDefaultLimitOnly(santuario().transforms(ENVELOPED, ENVELOPED, ENVELOPED, EXC_C14N),
+                santuario().transforms(ENVELOPED, ENVELOPED, EXC_C14N),
+                Problem.TOO_MANY_TRANSFORMS, "'#" + PAYLOAD_ID + "'", "has 4 transforms; at most 3 are accepted");
     }
 
     @Test
     void theTransformLimitIsConfigurable() {
-        Document doc = signedEnvelope();
-        SignatureVerifier strict = new SignatureVerifier(TestKeys.trust(), new VerificationLimits(4, 1));
+        // PayloadSigner's payload reference carries two transforms: enveloped-signature, then exclusive c14n
+        assertSignedEnvelopeRefusedUnder(new VerificationLimits(4, 1),
+                Problem.TOO_MANY_TRANSFORMS, "has 2 transforms; at most 1 are accepted");
+    }
 
-        assertRejected(() -> strict.verify(doc), Problem.TOO_MANY_TRANSFORMS, "has 2 transforms; at most 1 are accepted");
+    /**
+     * The default limits refuse the envelope signed with {@code overTheLimit} ({@code problem}, its message
+     * saying {@code says}) and accept it signed with {@code atTheLimit}: only the count was wrong.
+     */
+    private static void assertRefusedOverTheDefaultLimitOnly(SignatureFixtures.SantuarioSignature overTheLimit,
+            SignatureFixtures.SantuarioSignature atTheLimit, Problem problem, String... says) {
+        Document doc = envelopeSignedWith(overTheLimit);
+
+        assertRejected(() -> verifier().verify(doc), problem, says);
+        assertThat(verifier().verify(envelopeSignedWith(atTheLimit))).isNotNull();
+    }
+
+    /** Under {@code limits}, PayloadSigner's envelope is refused: {@code problem}, its message saying {@code says}. */
+    private static void assertSignedEnvelopeRefusedUnder(VerificationLimits limits, Problem problem, String... says) {
+        Document doc = signedEnvelope();
+        SignatureVerifier strict = new SignatureVerifier(TestKeys.trust(), limits);
+
+        assertRejected(() -> strict.verify(doc), problem, says);
     }
 
     // ------------------------------------------------------------------ what the references point at

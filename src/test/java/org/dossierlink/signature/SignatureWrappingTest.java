@@ -87,15 +87,9 @@ class SignatureWrappingTest {
 
     @Test
     void xsw1OriginalMovedIntoTheSignatureObjectForgedPayloadWithAnotherId() {
-        Document doc = signedEnvelope();
-        Element original = SignatureVerifier.payloadOf(doc);
-        Element forged = forgedCopy(original, "forged-1");
-        removeSignature(original);
-        Element object = (Element) signatureOf(forged).appendChild(doc.createElementNS(DS, "ds:Object"));
-        soapBody(doc).replaceChild(forged, original);
-        object.appendChild(original);
-        Document received = reparse(doc);
-        assertProcessedIsForged(received);
+        Wrapping w = forgedCopyTakesTheSignature("forged-1");
+        w.forgedInPlaceOriginalUnder(newChild(signatureOf(w.forged()), DS, "ds:Object"));
+        Document received = reparseWithForgedPayload(w.doc());
 
         assertRejected(() -> verifier().verify(received), Problem.REFERENCE_OUTSIDE,
                 "references '#" + PAYLOAD_ID + "'",
@@ -104,15 +98,9 @@ class SignatureWrappingTest {
 
     @Test
     void xsw2OriginalMovedIntoTheSignatureObjectForgedPayloadWithTheSameId() {
-        Document doc = signedEnvelope();
-        Element original = SignatureVerifier.payloadOf(doc);
-        Element forged = forgedCopy(original, PAYLOAD_ID);
-        removeSignature(original);
-        Element object = (Element) signatureOf(forged).appendChild(doc.createElementNS(DS, "ds:Object"));
-        soapBody(doc).replaceChild(forged, original);
-        object.appendChild(original);
-        Document received = reparse(doc);
-        assertProcessedIsForged(received);
+        Wrapping w = forgedCopyTakesTheSignature(PAYLOAD_ID);
+        w.forgedInPlaceOriginalUnder(newChild(signatureOf(w.forged()), DS, "ds:Object"));
+        Document received = reparseWithForgedPayload(w.doc());
 
         assertRejected(() -> verifier().verify(received), Problem.DUPLICATE_ID,
                 "the ID '" + PAYLOAD_ID + "'", "carried by 2 elements", PAYLOAD_PATH + "/ds:Signature/ds:Object");
@@ -120,14 +108,10 @@ class SignatureWrappingTest {
 
     @Test
     void xsw3OriginalAsASiblingAfterTheForgedPayload() {
-        Document doc = signedEnvelope();
-        Element original = SignatureVerifier.payloadOf(doc);
-        Element forged = forgedCopy(original, "forged-1");
-        removeSignature(original);
-        soapBody(doc).insertBefore(forged, original);
-        Document received = reparse(doc);
-        assertProcessedIsForged(received);
-        assertThat(naiveVerifierAccepts(received)).as("a working attack on a naive verifier").isTrue();
+        Wrapping w = forgedCopyTakesTheSignature("forged-1");
+        w.forgedFirstInTheBody();
+        Document received = reparseWithForgedPayload(w.doc());
+        assertAttackWorksOnANaiveVerifier(received);
 
         assertRejected(() -> verifier().verify(received), Problem.REFERENCE_OUTSIDE,
                 "references '#" + PAYLOAD_ID + "'", "which is " + PAYLOAD_PATH + ",", "not the signed element");
@@ -135,13 +119,9 @@ class SignatureWrappingTest {
 
     @Test
     void xsw3bOriginalAsASiblingAfterTheForgedPayloadWithTheSameId() {
-        Document doc = signedEnvelope();
-        Element original = SignatureVerifier.payloadOf(doc);
-        Element forged = forgedCopy(original, PAYLOAD_ID);
-        removeSignature(original);
-        soapBody(doc).insertBefore(forged, original);
-        Document received = reparse(doc);
-        assertProcessedIsForged(received);
+        Wrapping w = forgedCopyTakesTheSignature(PAYLOAD_ID);
+        w.forgedFirstInTheBody();
+        Document received = reparseWithForgedPayload(w.doc());
 
         assertRejected(() -> verifier().verify(received), Problem.DUPLICATE_ID,
                 "the ID '" + PAYLOAD_ID + "'", "carried by 2 elements");
@@ -149,15 +129,10 @@ class SignatureWrappingTest {
 
     @Test
     void xsw4OriginalWrappedInsideTheForgedPayload() {
-        Document doc = signedEnvelope();
-        Element original = SignatureVerifier.payloadOf(doc);
-        Element forged = forgedCopy(original, "forged-1");
-        removeSignature(original);
-        soapBody(doc).replaceChild(forged, original);
-        forged.appendChild(original);
-        Document received = reparse(doc);
-        assertProcessedIsForged(received);
-        assertThat(naiveVerifierAccepts(received)).as("a working attack on a naive verifier").isTrue();
+        Wrapping w = forgedCopyTakesTheSignature("forged-1");
+        w.forgedInPlaceOriginalUnder(w.forged());
+        Document received = reparseWithForgedPayload(w.doc());
+        assertAttackWorksOnANaiveVerifier(received);
 
         assertRejected(() -> verifier().verify(received), Problem.REFERENCE_OUTSIDE,
                 "references '#" + PAYLOAD_ID + "'", PAYLOAD_PATH + "/pat:GetDossierResponse", "not the signed element");
@@ -165,15 +140,10 @@ class SignatureWrappingTest {
 
     @Test
     void xsw4bOriginalWithItsSignatureWrappedInsideAnUnsignedForgedPayload() {
-        Document doc = signedEnvelope();
-        Element original = SignatureVerifier.payloadOf(doc);
-        Element forged = forgedCopy(original, "forged-1");
-        removeSignature(forged);
-        soapBody(doc).replaceChild(forged, original);
-        forged.appendChild(original);
-        Document received = reparse(doc);
-        assertProcessedIsForged(received);
-        assertThat(naiveVerifierAccepts(received)).as("a working attack on a naive verifier").isTrue();
+        Wrapping w = unsignedForgedCopy("forged-1");
+        w.forgedInPlaceOriginalUnder(w.forged());
+        Document received = reparseWithForgedPayload(w.doc());
+        assertAttackWorksOnANaiveVerifier(received);
 
         assertRejected(() -> verifier().verify(received), Problem.UNSIGNED,
                 "<pat:GetDossierResponse> is not signed", "a ds:Signature elsewhere in the document does not count");
@@ -181,15 +151,9 @@ class SignatureWrappingTest {
 
     @Test
     void xsw5OriginalWrappedInTheHeaderForgedPayloadWithTheSameId() {
-        Document doc = signedEnvelope();
-        Element original = SignatureVerifier.payloadOf(doc);
-        Element forged = forgedCopy(original, PAYLOAD_ID);
-        removeSignature(original);
-        soapBody(doc).replaceChild(forged, original);
-        Element wrapper = (Element) soapHeader(doc).appendChild(doc.createElementNS(PAT, "pat:Archive"));
-        wrapper.appendChild(original);
-        Document received = reparse(doc);
-        assertProcessedIsForged(received);
+        Wrapping w = forgedCopyTakesTheSignature(PAYLOAD_ID);
+        w.forgedInPlaceOriginalUnder(newChild(soapHeader(w.doc()), PAT, "pat:Archive"));
+        Document received = reparseWithForgedPayload(w.doc());
 
         assertRejected(() -> verifier().verify(received), Problem.DUPLICATE_ID,
                 "the ID '" + PAYLOAD_ID + "'", "carried by 2 elements",
@@ -198,16 +162,10 @@ class SignatureWrappingTest {
 
     @Test
     void xsw5bOriginalWrappedInTheHeaderForgedPayloadWithAnotherId() {
-        Document doc = signedEnvelope();
-        Element original = SignatureVerifier.payloadOf(doc);
-        Element forged = forgedCopy(original, "forged-1");
-        removeSignature(original);
-        soapBody(doc).replaceChild(forged, original);
-        Element wrapper = (Element) soapHeader(doc).appendChild(doc.createElementNS(PAT, "pat:Archive"));
-        wrapper.appendChild(original);
-        Document received = reparse(doc);
-        assertProcessedIsForged(received);
-        assertThat(naiveVerifierAccepts(received)).as("a working attack on a naive verifier").isTrue();
+        Wrapping w = forgedCopyTakesTheSignature("forged-1");
+        w.forgedInPlaceOriginalUnder(newChild(soapHeader(w.doc()), PAT, "pat:Archive"));
+        Document received = reparseWithForgedPayload(w.doc());
+        assertAttackWorksOnANaiveVerifier(received);
 
         assertRejected(() -> verifier().verify(received), Problem.REFERENCE_OUTSIDE,
                 "references '#" + PAYLOAD_ID + "'", "/soap:Envelope/soap:Header/pat:Archive/pat:GetDossierResponse");
@@ -219,8 +177,7 @@ class SignatureWrappingTest {
         Element original = SignatureVerifier.payloadOf(doc);
         soapHeader(doc).appendChild(removeSignature(original));
         one(original, PAT, "Applicant").setTextContent(FORGED_APPLICANT);
-        Document received = reparse(doc);
-        assertProcessedIsForged(received);
+        Document received = reparseWithForgedPayload(doc);
 
         assertRejected(() -> verifier().verify(received), Problem.UNSIGNED,
                 "<pat:GetDossierResponse> is not signed", "a ds:Signature elsewhere in the document does not count");
@@ -229,17 +186,10 @@ class SignatureWrappingTest {
     @Test
     void xsw7ForgedPayloadCarriesTheSignatureOriginalSitsInAnUnknownWrapper() {
         // the wrapper is a direct child of soap:Envelope that no SOAP processor looks at
-        Document doc = signedEnvelope();
-        Element original = SignatureVerifier.payloadOf(doc);
-        Element forged = forgedCopy(original, "forged-1");
-        removeSignature(original);
-        soapBody(doc).replaceChild(forged, original);
-        Element wrapper = (Element) doc.getDocumentElement().appendChild(
-                doc.createElementNS("urn:attacker:wrapper", "w:Unknown"));
-        wrapper.appendChild(original);
-        Document received = reparse(doc);
-        assertProcessedIsForged(received);
-        assertThat(naiveVerifierAccepts(received)).as("a working attack on a naive verifier").isTrue();
+        Wrapping w = forgedCopyTakesTheSignature("forged-1");
+        w.forgedInPlaceOriginalUnder(newChild(w.doc().getDocumentElement(), "urn:attacker:wrapper", "w:Unknown"));
+        Document received = reparseWithForgedPayload(w.doc());
+        assertAttackWorksOnANaiveVerifier(received);
 
         assertRejected(() -> verifier().verify(received), Problem.REFERENCE_OUTSIDE,
                 "references '#" + PAYLOAD_ID + "'", "/soap:Envelope/w:Unknown/pat:GetDossierResponse",
@@ -271,18 +221,10 @@ class SignatureWrappingTest {
     @ParameterizedTest
     @ValueSource(strings = {"wsu:Id", "xml:id", "ID", "id"})
     void xsw9ForgedPayloadCarriesTheSignedIdInAnotherIdAttribute(String attribute) {
-        Document doc = signedEnvelope();
-        Element original = SignatureVerifier.payloadOf(doc);
-        Element forged = forgedCopy(original, null);
-        switch (attribute) {
-            case "wsu:Id" -> forged.setAttributeNS(WSU, "wsu:Id", PAYLOAD_ID);
-            case "xml:id" -> forged.setAttributeNS(XMLConstants.XML_NS_URI, "xml:id", PAYLOAD_ID);
-            default -> forged.setAttributeNS(null, attribute, PAYLOAD_ID);
-        }
-        removeSignature(original);
-        soapBody(doc).insertBefore(forged, original);
-        Document received = reparse(doc);
-        assertProcessedIsForged(received);
+        Wrapping w = forgedCopyTakesTheSignature(null);
+        claimTheSignedId(w.forged(), attribute);
+        w.forgedFirstInTheBody();
+        Document received = reparseWithForgedPayload(w.doc());
 
         assertRejected(() -> verifier().verify(received), Problem.DUPLICATE_ID,
                 "the ID '" + PAYLOAD_ID + "'", "carried by 2 elements");
@@ -293,12 +235,7 @@ class SignatureWrappingTest {
     void xsw9bAnUnrelatedElementDuplicatesTheSignedId(String attribute) {
         // the signed payload is untouched; a header element claims its ID, so "#payload-1" is ambiguous
         Document doc = signedEnvelope();
-        Element trace = one(doc, PAT, "Trace");
-        switch (attribute) {
-            case "wsu:Id" -> trace.setAttributeNS(WSU, "wsu:Id", PAYLOAD_ID);
-            case "xml:id" -> trace.setAttributeNS(XMLConstants.XML_NS_URI, "xml:id", PAYLOAD_ID);
-            default -> trace.setAttributeNS(null, attribute, PAYLOAD_ID);
-        }
+        claimTheSignedId(one(doc, PAT, "Trace"), attribute);
         Document received = reparse(doc);
 
         assertRejected(() -> verifier().verify(received), Problem.DUPLICATE_ID,
@@ -310,7 +247,7 @@ class SignatureWrappingTest {
         // a ds:Object (whose Id Santuario itself registers) inside the signature carrying the payload's ID
         Document doc = signedEnvelope();
         Element object = one(signatureOf(SignatureVerifier.payloadOf(doc)), DS, "Object");
-        Element extra = (Element) object.getParentNode().appendChild(doc.createElementNS(DS, "ds:Object"));
+        Element extra = newChild((Element) object.getParentNode(), DS, "ds:Object");
         extra.setAttribute("Id", PAYLOAD_ID);
         extra.appendChild(forgedCopy(SignatureVerifier.payloadOf(doc), "forged-1"));
         removeSignature(all(extra, PAT, "GetDossierResponse").get(0));
@@ -323,14 +260,10 @@ class SignatureWrappingTest {
     @Test
     void forgedPayloadFirstInTheBodyOriginalSignedAfterIt() {
         // payloadOf takes the first element of the Body; a signed original behind it does not sign it
-        Document doc = signedEnvelope();
-        Element original = SignatureVerifier.payloadOf(doc);
-        Element forged = forgedCopy(original, "forged-1");
-        removeSignature(forged);
-        soapBody(doc).insertBefore(forged, original);
-        Document received = reparse(doc);
-        assertProcessedIsForged(received);
-        assertThat(naiveVerifierAccepts(received)).as("a working attack on a naive verifier").isTrue();
+        Wrapping w = unsignedForgedCopy("forged-1");
+        w.forgedFirstInTheBody();
+        Document received = reparseWithForgedPayload(w.doc());
+        assertAttackWorksOnANaiveVerifier(received);
 
         assertRejected(() -> verifier().verify(received), Problem.UNSIGNED,
                 "<pat:GetDossierResponse> is not signed", "elsewhere");
@@ -349,6 +282,65 @@ class SignatureWrappingTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * A signed envelope, its Body payload as signed ({@code original}) and a forged copy of it ({@code forged},
+     * not yet in the document). Where the signature ends up is the attacker's choice: see the two factories.
+     */
+    private record Wrapping(Document doc, Element original, Element forged) {
+
+        /** The forged copy takes the original's place in the Body; the original is moved under {@code parent}. */
+        void forgedInPlaceOriginalUnder(Element parent) {
+            soapBody(doc).replaceChild(forged, original);
+            parent.appendChild(original);
+        }
+
+        /** The forged copy goes into the Body before the original, which stays where it is. */
+        void forgedFirstInTheBody() {
+            soapBody(doc).insertBefore(forged, original);
+        }
+    }
+
+    /** The forged copy, with Id {@code forgedId} (none when null), keeps the signature; the original loses it. */
+    private static Wrapping forgedCopyTakesTheSignature(String forgedId) {
+        Wrapping w = wrapping(forgedId);
+        removeSignature(w.original());
+        return w;
+    }
+
+    /** The original keeps its signature; the forged copy, with Id {@code forgedId}, carries none. */
+    private static Wrapping unsignedForgedCopy(String forgedId) {
+        Wrapping w = wrapping(forgedId);
+        removeSignature(w.forged());
+        return w;
+    }
+
+    private static Wrapping wrapping(String forgedId) {
+        Document doc = signedEnvelope();
+        Element original = SignatureVerifier.payloadOf(doc);
+        return new Wrapping(doc, original, forgedCopy(original, forgedId));
+    }
+
+    /** {@code doc} as the server receives it, after checking that the element it would read is the forged one. */
+    private static Document reparseWithForgedPayload(Document doc) {
+        Document received = reparse(doc);
+        assertThat(text(SignatureVerifier.payloadOf(received), "Applicant")).isEqualTo(FORGED_APPLICANT);
+        return received;
+    }
+
+    /** A new element {@code qualifiedName} in {@code ns}, appended as the last child of {@code parent}. */
+    private static Element newChild(Element parent, String ns, String qualifiedName) {
+        return (Element) parent.appendChild(parent.getOwnerDocument().createElementNS(ns, qualifiedName));
+    }
+
+    /** Gives {@code e} the signed payload's ID in {@code attribute}: wsu:Id, xml:id or an unqualified one. */
+    private static void claimTheSignedId(Element e, String attribute) {
+        switch (attribute) {
+            case "wsu:Id" -> e.setAttributeNS(WSU, "wsu:Id", PAYLOAD_ID);
+            case "xml:id" -> e.setAttributeNS(XMLConstants.XML_NS_URI, "xml:id", PAYLOAD_ID);
+            default -> e.setAttributeNS(null, attribute, PAYLOAD_ID);
+        }
+    }
 
     /** A deep copy of {@code original} (signature included) with the forged applicant and Id {@code id} (none when null). */
     private static Element forgedCopy(Element original, String id) {
@@ -377,9 +369,8 @@ class SignatureWrappingTest {
         return signature;
     }
 
-    /** The element the server would read is the forged one. */
-    private static void assertProcessedIsForged(Document received) {
-        assertThat(text(SignatureVerifier.payloadOf(received), "Applicant")).isEqualTo(FORGED_APPLICANT);
+    private static void assertAttackWorksOnANaiveVerifier(Document received) {
+        assertThat(naiveVerifierAccepts(received)).as("a working attack on a naive verifier").isTrue();
     }
 
     /**
