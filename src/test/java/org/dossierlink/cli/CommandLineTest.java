@@ -89,14 +89,26 @@ class CommandLineTest {
 
     @Test
     void servingOnAPortThatIsTakenIsAClearError() throws Exception {
+        java.nio.file.Path config = dir.resolve("node.properties");
+        java.nio.file.Files.writeString(config, "signature.keystore=" + dir.resolve("signing.p12") + "\n");
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            Run r = run("serve", "--port", Integer.toString(taken.getLocalPort()), "--data", dir.toString());
+            String port = Integer.toString(taken.getLocalPort());
+            // without a signing key the node does not start, whatever else is wrong
+            Run noKey = run("serve", "--config", config.toString(), "--port", port, "--data", dir.toString());
+            assertThat(noKey.exit()).isEqualTo(1);
+            assertThat(noKey.err().strip()).isEqualTo("serve: " + dir.resolve("signing.p12")
+                    + ": signing keystore not found. Every answer is signed: put this node's PKCS#12 keystore there "
+                    + "(signature.keystore), or start with --demo to generate a demo key");
+
+            assertThat(run("keys", "--config", config.toString(), "generate", "--alias", "node").exit()).isZero();
+            Run r = run("serve", "--config", config.toString(), "--port", port, "--data", dir.toString());
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.err().strip().lines()).singleElement().satisfies(l -> assertThat(l)
                     .startsWith("serve: cannot listen on 127.0.0.1:" + taken.getLocalPort())
                     .contains("choose another with --port"));
         }
     }
+
 
     @Test
     void helpListsEachCommandsOptions() {
