@@ -10,8 +10,11 @@ import org.dossierlink.config.ConfigException;
 import org.dossierlink.config.NodeConfig;
 import org.dossierlink.demo.DemoDataset;
 import org.dossierlink.dialect.DialectConverter;
+import org.dossierlink.dossier.DossierStore;
 import org.dossierlink.family.FamilyLookup;
 import org.dossierlink.number.NumberNormalizer;
+import org.dossierlink.operator.NodeMetrics;
+import org.dossierlink.operator.TimedDossierStore;
 import org.dossierlink.server.DossierServer;
 import org.dossierlink.server.ServerOptions;
 import org.dossierlink.service.DossierService;
@@ -68,10 +71,12 @@ public final class ServeCommand implements Callable<Integer> {
                         s.documents(), describe(config));
             }
             ServiceInfo info = ServiceInfo.forOffices(config.offices());
-            DossierService service = new DossierService(store, normalizer, new FamilyLookup(store), info, converter);
+            NodeMetrics metrics = new NodeMetrics();
+            DossierStore timed = new TimedDossierStore(store, metrics);
+            DossierService service = new DossierService(timed, normalizer, new FamilyLookup(timed), info, converter);
             try {
                 server = new DossierServer(ServerOptions.defaults().withHost(config.host()).withPort(config.port()),
-                        service, new PayloadSigner(keys)).start();
+                        service, new PayloadSigner(keys), metrics).start();
             } catch (java.io.IOException e) {
                 throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + " ("
                         + e.getMessage() + "): another process holds the port; stop it, or choose another with --port");
@@ -81,6 +86,7 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("  SOAP 1.1 endpoint  " + server.soap11Url());
             out.println("  SOAP 1.2 endpoint  " + server.soap12Url());
             out.println("  WSDL               " + server.wsdlUrl());
+            out.println("  health, metrics    " + server.rootUrl() + "/health/ready, " + server.rootUrl() + "/metrics");
             out.println("  signing key        '" + current.alias() + "' " + current.algorithm().configName() + ", "
                     + current.certificate().getSubjectX500Principal().getName() + ", SHA-256 " + current.fingerprint());
             out.println("Press Ctrl-C to stop.");

@@ -49,6 +49,13 @@ public interface DossierStore extends AutoCloseable {
     /** Number of applications stored. */
     long applicationCount();
 
+    /**
+     * Checks that the store answers, within {@code timeoutSeconds}; for readiness checks.
+     *
+     * @throws RuntimeException saying why it does not
+     */
+    void ping(int timeoutSeconds);
+
     @Override
     void close();
 

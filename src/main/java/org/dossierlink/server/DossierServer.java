@@ -1,5 +1,6 @@
 package org.dossierlink.server;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,8 @@ import java.util.Objects;
 import javax.xml.namespace.QName;
 
 import jakarta.xml.ws.soap.SOAPBinding;
+
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
@@ -20,7 +23,13 @@ import org.apache.cxf.staxutils.StaxUtils;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.dossierlink.service.DossierEndpoint;
 import org.dossierlink.service.DossierService;
+import org.dossierlink.dialect.Dialect;
+import org.dossierlink.operator.HealthServlet;
+import org.dossierlink.operator.MetricsServlet;
+import org.dossierlink.operator.NodeMetrics;
+import org.dossierlink.operator.ReadinessCheck;
 import org.dossierlink.signature.PayloadSigner;
+import org.dossierlink.signature.SigningKey;
 import org.dossierlink.xml.XmlLimits;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
@@ -57,6 +66,7 @@ public final class DossierServer implements AutoCloseable {
     private final ServerOptions options;
     private final DossierService service;
     private final PayloadSigner signer;
+    private final NodeMetrics metrics;
     private Bus bus;
     private Server jetty;
     private ServerConnector connector;
@@ -69,9 +79,18 @@ public final class DossierServer implements AutoCloseable {
      *               what GetSigningCertificates publishes
      */
     public DossierServer(ServerOptions options, DossierService service, PayloadSigner signer) {
+        this(options, service, signer, new NodeMetrics());
+    }
+
+    /**
+     * @param metrics the node's metrics, served at {@code /metrics}; the composition root shares them with
+     *                the store (see {@link org.dossierlink.operator.TimedDossierStore})
+     */
+    public DossierServer(ServerOptions options, DossierService service, PayloadSigner signer, NodeMetrics metrics) {
         this.options = Objects.requireNonNull(options, "options");
         this.service = Objects.requireNonNull(service, "service");
         this.signer = Objects.requireNonNull(signer, "signer");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     /** Binds the port and publishes both endpoints; returns when requests are accepted. */
@@ -96,7 +115,12 @@ public final class DossierServer implements AutoCloseable {
             ServletContextHandler context = new ServletContextHandler(
                     options.contextPath().isEmpty() ? "/" : options.contextPath());
             context.addServlet(holder, "/services/*");
+            ServletHolder health = new ServletHolder("health", new HealthServlet(readinessChecks()));
+            context.addServlet(health, "/health");
+            context.addServlet(health, "/health/*");
+            context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics)), "/metrics");
             jetty.setHandler(context);
+            new JettyServerThreadPoolMetrics(jetty.getThreadPool(), List.of()).bindTo(metrics.registry());
             jetty.start();
 
             DossierEndpoint implementor = new DossierEndpoint(service, signer.keys());
@@ -111,6 +135,27 @@ public final class DossierServer implements AutoCloseable {
         } finally {
             BusFactory.setThreadDefaultBus(previous);
         }
+    }
+
+    /** What /health/ready checks: the store answers, the stylesheets are compiled, a signing key is valid. */
+    private List<ReadinessCheck> readinessChecks() {
+        return List.of(
+                ReadinessCheck.of("store", () -> {
+                    service.pingStore(2);
+                    return ReadinessCheck.Result.ready("answers");
+                }),
+                ReadinessCheck.of("stylesheets", () -> ReadinessCheck.Result.ready(
+                        "compiled at start-up for " + Dialect.values().length + " dialects")),
+                ReadinessCheck.of("signing-key", () -> {
+                    SigningKey key = signer.keys().current(Instant.now());
+                    return ReadinessCheck.Result.ready("'" + key.alias() + "' " + key.algorithm().configName()
+                            + ", valid until " + key.notAfter());
+                }));
+    }
+
+    /** The node's metrics, as /metrics serves them. */
+    public NodeMetrics metrics() {
+        return metrics;
     }
 
     private Bus newBus() {
@@ -150,8 +195,12 @@ public final class DossierServer implements AutoCloseable {
         }
         endpoint.getOutInterceptors().add(new MtomOnlyForAttachments());
         if (options.signResponses()) {
-            endpoint.getOutInterceptors().add(new SignedResponseWriter(signer));
+            endpoint.getOutInterceptors().add(new SignedResponseWriter(signer, metrics));
         }
+        RequestMetrics requests = new RequestMetrics(metrics);
+        endpoint.getInInterceptors().add(requests.start());
+        endpoint.getOutInterceptors().add(requests.stop());
+        endpoint.getOutFaultInterceptors().add(requests.stop());
         endpoint.getOutFaultInterceptors().add(new MtomOnlyForAttachments());
         endpoint.getOutFaultInterceptors().add(new RequestFaultRewriter(soap11Url(), soap12Url()));
         endpoint.publish(path);
@@ -189,6 +238,12 @@ public final class DossierServer implements AutoCloseable {
             throw new IllegalStateException("the server is not running");
         }
         return connector.getLocalPort();
+    }
+
+    /** http://host:port[/context]: where /health and /metrics live. */
+    public String rootUrl() {
+        String base = baseUrl();
+        return base.substring(0, base.length() - "/services".length());
     }
 
     /** http://host:port[/context]/services */

@@ -22,6 +22,7 @@ import org.apache.cxf.service.model.BindingOperationInfo;
 import org.apache.cxf.service.model.MessagePartInfo;
 import org.apache.cxf.wsdl.interceptors.BareOutInterceptor;
 import org.codehaus.stax2.XMLStreamWriter2;
+import org.dossierlink.operator.NodeMetrics;
 import org.dossierlink.signature.PayloadSigner;
 import org.dossierlink.xml.SecureXml;
 import org.w3c.dom.Document;
@@ -39,11 +40,13 @@ import org.w3c.dom.Node;
 final class SignedResponseWriter extends AbstractPhaseInterceptor<Message> {
 
     private final PayloadSigner signer;
+    private final NodeMetrics metrics;
 
-    SignedResponseWriter(PayloadSigner signer) {
+    SignedResponseWriter(PayloadSigner signer, NodeMetrics metrics) {
         super(Phase.MARSHAL);
         addBefore(BareOutInterceptor.class.getName());
         this.signer = Objects.requireNonNull(signer, "signer");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     @Override
@@ -74,7 +77,7 @@ final class SignedResponseWriter extends AbstractPhaseInterceptor<Message> {
         writer.setProperty(Message.class.getName(), message);
         writer.write(contents.get(0), parts.get(0), doc);
         Element payload = doc.getDocumentElement();
-        byte[] signed = signer.sign(payload);
+        byte[] signed = metrics.signing(() -> signer.sign(payload));
         write(message, signed);
         // the response is written: leave nothing for CXF's own part writer
         message.setContent(List.class, new MessageContentsList());

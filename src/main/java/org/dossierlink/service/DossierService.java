@@ -52,6 +52,11 @@ public final class DossierService {
         this.info = Objects.requireNonNull(info, "info");
     }
 
+    /** Checks that the store answers: see {@link DossierStore#ping(int)}. */
+    public void pingStore(int timeoutSeconds) {
+        store.ping(timeoutSeconds);
+    }
+
     public ServiceInfo info() {
         return info;
     }

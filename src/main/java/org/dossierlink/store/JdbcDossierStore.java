@@ -605,6 +605,17 @@ public final class JdbcDossierStore implements DossierStore {
     }
 
     @Override
+    public void ping(int timeoutSeconds) {
+        try (Connection c = dataSource.getConnection()) {
+            if (!c.isValid(timeoutSeconds)) {
+                throw new StoreException("the store did not answer within " + timeoutSeconds + " s", null);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("the store is not reachable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public long applicationCount() {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM application");

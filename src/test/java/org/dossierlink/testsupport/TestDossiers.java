@@ -13,6 +13,7 @@ import org.dossierlink.dossier.Direction;
 import org.dossierlink.dossier.DocumentGroup;
 import org.dossierlink.dossier.DocumentInfo;
 import org.dossierlink.dossier.Dossier;
+import org.dossierlink.dossier.DossierStore;
 import org.dossierlink.dossier.LocalizedText;
 import org.dossierlink.dossier.Party;
 import org.dossierlink.dossier.PriorityClaim;
@@ -88,7 +89,11 @@ public final class TestDossiers {
 
     /** The service over the seeded store with the real normaliser and family lookup. */
     public static DossierService service() {
-        JdbcDossierStore store = seededStore();
+        return service(seededStore());
+    }
+
+    /** The service over the given store (a seeded one, perhaps wrapped), as {@link #service()} builds it. */
+    public static DossierService service(DossierStore store) {
         return new DossierService(store, new NumberNormalizer(), new FamilyLookup(store),
                 ServiceInfo.forOffices(OFFICES), TestDialects.converter());
     }

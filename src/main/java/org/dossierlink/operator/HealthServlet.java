@@ -1,0 +1,80 @@
+package org.dossierlink.operator;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * {@code GET /health}: liveness, 200 while the node runs. {@code GET /health/ready}: readiness, 200 when
+ * every {@link ReadinessCheck} passes and 503 otherwise. Both answer JSON:
+ * <pre>{"status":"UP","checks":{"store":{"status":"UP","detail":"..."},...}}</pre>
+ */
+public final class HealthServlet extends HttpServlet {
+
+    private final transient List<ReadinessCheck> checks;
+
+    public HealthServlet(List<ReadinessCheck> checks) {
+        this.checks = List.copyOf(checks);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        StringBuilder json = new StringBuilder();
+        int status;
+        if (path.isEmpty() || path.equals("/")) {
+            status = HttpServletResponse.SC_OK;
+            json.append("{\"status\":\"UP\"}");
+        } else if (path.equals("/ready")) {
+            boolean ready = true;
+            StringBuilder parts = new StringBuilder();
+            for (ReadinessCheck check : checks) {
+                ReadinessCheck.Result r = check.check();
+                ready &= r.ready();
+                if (parts.length() > 0) {
+                    parts.append(',');
+                }
+                parts.append(quote(check.name())).append(":{\"status\":").append(r.ready() ? "\"UP\"" : "\"DOWN\"")
+                        .append(",\"detail\":").append(quote(r.detail())).append('}');
+            }
+            status = ready ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+            json.append("{\"status\":").append(ready ? "\"UP\"" : "\"DOWN\"").append(",\"checks\":{").append(parts).append("}}");
+        } else {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND, "use /health or /health/ready");
+            return;
+        }
+        byte[] body = json.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** A JSON string literal. */
+    static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : (s == null ? "" : s).toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}
