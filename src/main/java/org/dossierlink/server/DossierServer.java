@@ -197,9 +197,12 @@ public final class DossierServer implements AutoCloseable {
         if (options.signResponses()) {
             endpoint.getOutInterceptors().add(new SignedResponseWriter(signer, metrics));
         }
-        RequestMetrics requests = new RequestMetrics(metrics);
+        RequestAccounting requests = new RequestAccounting(metrics);
         endpoint.getInInterceptors().add(requests.start());
+        endpoint.getOutInterceptors().add(requests.header());
         endpoint.getOutInterceptors().add(requests.stop());
+        endpoint.getOutFaultInterceptors().add(requests.header());
+        endpoint.getOutFaultInterceptors().add(requests.faultDetail());
         endpoint.getOutFaultInterceptors().add(requests.stop());
         endpoint.getOutFaultInterceptors().add(new MtomOnlyForAttachments());
         endpoint.getOutFaultInterceptors().add(new RequestFaultRewriter(soap11Url(), soap12Url()));

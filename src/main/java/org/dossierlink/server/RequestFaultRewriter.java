@@ -75,7 +75,7 @@ final class RequestFaultRewriter extends AbstractPhaseInterceptor<Message> {
         }
         SoapVersion version = soap.getVersion();
         if (InvocationMarker.invoked(message.getExchange())) {
-            message.setContent(Exception.class, internalError(fault, version));
+            message.setContent(Exception.class, internalError(fault, version, RequestAccounting.requestId(message.getExchange())));
             return;
         }
         if (isVersionMismatch(fault)) {
@@ -113,8 +113,8 @@ final class RequestFaultRewriter extends AbstractPhaseInterceptor<Message> {
         return code != null && "VersionMismatch".equals(code.getLocalPart());
     }
 
-    private static SoapFault internalError(Fault fault, SoapVersion version) {
-        String reference = UUID.randomUUID().toString();
+    private static SoapFault internalError(Fault fault, SoapVersion version, String requestId) {
+        String reference = requestId != null ? requestId : UUID.randomUUID().toString();
         LOG.error("internal error, reference {}", reference, fault);
         return new SoapFault("internal error in this dossierlink node (reference " + reference
                 + "); the request may be retried, the operator's log has the details", version.getReceiver());

@@ -21,9 +21,15 @@ import org.dossierlink.signature.SigningKeys;
 import org.dossierlink.store.JdbcDossierStore;
 import org.dossierlink.testsupport.RawSoap;
 import org.dossierlink.testsupport.RawSoap.Version;
+import org.dossierlink.testsupport.RunningServer;
 import org.dossierlink.testsupport.TestDossiers;
 import org.dossierlink.testsupport.TestKeys;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 /** {@code /health}, {@code /health/ready} and {@code /metrics} of a real server, before and after real calls. */
 class OperatorEndpointsIT {
@@ -95,6 +101,63 @@ class OperatorEndpointsIT {
                     .contains("\"store\":{\"status\":\"DOWN\"")
                     .contains("\"signing-key\":{\"status\":\"DOWN\",\"detail\":\"test keystore holds no ecdsa-p256-sha256 key valid at ");
             assertThat(get(server.rootUrl() + "/health").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void every_request_gets_an_id_in_its_header_its_fault_detail_and_one_json_log_line_without_payload() throws Exception {
+        ListAppender<ILoggingEvent> requests = new ListAppender<>();
+        ListAppender<ILoggingEvent> everything = new ListAppender<>();
+        Logger requestLog = (Logger) LoggerFactory.getLogger("dossierlink.requests");
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        requests.start();
+        everything.start();
+        requestLog.addAppender(requests);
+        root.addAppender(everything);
+        String secret = "password=Tr0ub4dor-never-logged";
+        try (DossierServer server = RunningServer.start()) {
+            HttpResponse<String> ok = HTTP.send(HttpRequest.newBuilder(URI.create(server.soap11Url()))
+                    .header("Content-Type", "text/xml; charset=UTF-8")
+                    .header("SOAPAction", "\"urn:dossierlink:service:1:GetDocument\"")
+                    .header("X-Request-Id", "office-ticket-42")
+                    .POST(HttpRequest.BodyPublishers.ofString(RawSoap.envelope(Version.SOAP11, "<m:GetDocument " + M
+                            + "><m:office>EP</m:office><m:applicationNumber>10167109</m:applicationNumber><m:documentId>"
+                            + TestDossiers.XML_DOC_ID + "</m:documentId></m:GetDocument>"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(ok.headers().firstValue("X-Request-Id")).contains("office-ticket-42");
+
+            HttpResponse<String> fault = RawSoap.call(server.soap12Url(), Version.SOAP12, "GetFamily", "<m:GetFamily " + M
+                    + "><m:office>ZZ</m:office><m:number>1</m:number></m:GetFamily>");
+            String id = fault.headers().firstValue("X-Request-Id").orElseThrow();
+            assertThat(id).matches("[0-9a-f-]{36}");
+            assertThat(RawSoap.xpath(RawSoap.parse(fault.body()), "//m:UnknownOfficeFault/m:requestId")).isEqualTo(id);
+
+            String document = java.util.Base64.getEncoder().encodeToString(("<dos:dossier xmlns:dos=\"urn:dossierlink:dossier:1\">"
+                    + "<!-- " + secret + " --></dos:dossier>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(RawSoap.call(server.soap11Url(), Version.SOAP11, "ValidateDossier", "<m:ValidateDossier " + M
+                    + "><m:document>" + document + "</m:document><m:fileName>upload.xml</m:fileName></m:ValidateDossier>")
+                    .statusCode()).isEqualTo(200);
+        } finally {
+            requestLog.detachAppender(requests);
+            root.detachAppender(everything);
+        }
+        List<String> lines = requests.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("{\"time\":\"").contains("\"requestId\":\"office-ticket-42\"",
+                "\"office\":\"unidentified\"", "\"operation\":\"GetDocument\"",
+                "\"target\":\"EP 10167109 " + TestDossiers.XML_DOC_ID + "\"", "\"outcome\":\"ok\"", "\"durationMs\":")
+                .endsWith("}");
+        assertThat(lines.get(1)).contains("\"operation\":\"GetFamily\"", "\"target\":\"ZZ 1\"",
+                "\"outcome\":\"client_fault\"", "\"faultCode\":\"UNKNOWN_OFFICE\"");
+        assertThat(lines.get(2)).contains("\"operation\":\"ValidateDossier\"", "\"target\":\"upload.xml\"");
+        // no payload and no secret anywhere in the logs: not the document's text, not the password in it
+        String searchReportText = new String(TestDossiers.SEARCH_REPORT_XML, java.nio.charset.StandardCharsets.UTF_8)
+                .replaceAll("(?s)<[^>]*>", " ").trim().split("\\s{2,}")[0];
+        assertThat(searchReportText).isNotBlank();
+        for (ILoggingEvent event : java.util.stream.Stream.concat(requests.list.stream(), everything.list.stream()).toList()) {
+            assertThat(event.getFormattedMessage()).doesNotContain(secret).doesNotContain("Tr0ub4dor")
+                    .doesNotContain(searchReportText);
         }
     }
 
