@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.dossierlink.signature.SignatureAlgorithm;
 import org.dossierlink.signature.SignatureSettings;
@@ -63,7 +65,8 @@ public record NodeConfig(String host, int port, Path dataDir, String storeUrl, S
         return load(file, System::getenv);
     }
 
-    static NodeConfig load(Path file, Function<String, String> env) {
+    /** Like {@link #load(Path)}, with the environment read through {@code env}. */
+    public static NodeConfig load(Path file, Function<String, String> env) {
         Path f = file;
         if (f == null) {
             if (!Files.isRegularFile(DEFAULT_CONFIG_FILE)) {
@@ -82,41 +85,95 @@ public record NodeConfig(String host, int port, Path dataDir, String storeUrl, S
         return fromProperties(p, f.toString(), env);
     }
 
-    static NodeConfig fromProperties(Properties p, String source, Function<String, String> env) {
-        for (String key : p.stringPropertyNames()) {
+    /**
+     * Reads and checks every key; environment variables override the file (see {@link #environmentVariable}).
+     * Every problem is reported, not only the first: one line each, with where the value came from, the
+     * key and the reason.
+     */
+    static NodeConfig fromProperties(Properties file, String source, Function<String, String> env) {
+        Properties p = new Properties();
+        p.putAll(file);
+        Map<String, String> fromEnvironment = new HashMap<>();
+        for (String key : KEYS) {
+            String variable = environmentVariable(key);
+            String v = env.apply(variable);
+            if (v != null) {
+                p.setProperty(key, v);
+                fromEnvironment.put(key, variable);
+            }
+        }
+        Function<String, String> where = key -> fromEnvironment.containsKey(key)
+                ? "environment variable " + fromEnvironment.get(key) : source;
+        List<String> problems = new ArrayList<>();
+        for (String key : p.stringPropertyNames().stream().sorted().toList()) {
             if (!KEYS.contains(key)) {
-                throw new ConfigException(source + ": unknown key '" + key + "' (known keys: "
+                problems.add(source + ": unknown key '" + key + "' (known keys: "
                         + String.join(", ", KEYS.stream().sorted().toList()) + ")");
             }
         }
         String host = value(p, "server.host", "127.0.0.1");
-        int port = port(p, source);
+        int port = check(problems, () -> port(p, where.apply("server.port")), DEFAULT_PORT);
+        String url = check(problems, () -> storeUrl(p, where.apply("store.url")), null);
+        String user = value(p, "store.user", null);
+        String passwordEnv = value(p, "store.password-env", "DOSSIERLINK_STORE_PASSWORD");
+        String password = env.apply(passwordEnv);
+        List<String> offices = check(problems, () -> offices(value(p, "node.offices", "EP,US,JP,CN,KR,WO,CA,AU,GB"),
+                where.apply("node.offices")), List.of());
+        SignatureSettings signature = signature(p, where, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(String.join("\n", problems));
+        }
+        return new NodeConfig(host, port, DEFAULT_DATA_DIR, url, user, password, offices, signature);
+    }
+
+    /**
+     * The environment variable that overrides a key: {@code DOSSIERLINK_} and the key in upper case with
+     * dots and dashes as underscores ({@code server.port}: {@code DOSSIERLINK_SERVER_PORT}).
+     */
+    public static String environmentVariable(String key) {
+        return "DOSSIERLINK_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** Every key this file may hold, sorted. */
+    public static List<String> keys() {
+        return KEYS.stream().sorted().toList();
+    }
+
+    private static <T> T check(List<String> problems, Supplier<T> read, T fallback) {
+        try {
+            return read.get();
+        } catch (ConfigException e) {
+            problems.add(e.getMessage());
+            return fallback;
+        }
+    }
+
+    private static String storeUrl(Properties p, String source) {
         String url = value(p, "store.url", null);
         if (url != null && !(url.startsWith("jdbc:h2:") || url.startsWith("jdbc:postgresql:"))) {
             throw new ConfigException(source + ": store.url must be a jdbc:h2: or jdbc:postgresql: URL, found '" + url + "'");
         }
-        String user = value(p, "store.user", null);
-        String passwordEnv = value(p, "store.password-env", "DOSSIERLINK_STORE_PASSWORD");
-        String password = env.apply(passwordEnv);
-        List<String> offices = offices(value(p, "node.offices", "EP,US,JP,CN,KR,WO,CA,AU,GB"), source);
-        return new NodeConfig(host, port, DEFAULT_DATA_DIR, url, user, password, offices, signature(p, source));
+        return url;
     }
 
-    private static SignatureSettings signature(Properties p, String source) {
+    private static SignatureSettings signature(Properties p, Function<String, String> where, List<String> problems) {
         Path keystore = Path.of(value(p, "signature.keystore", SignatureSettings.DEFAULT_KEYSTORE.toString()));
         String passwordEnv = value(p, "signature.keystore.password-env", SignatureSettings.DEFAULT_PASSWORD_ENV);
         String passwordFile = value(p, "signature.keystore.password-file", null);
-        SignatureAlgorithm algorithm;
-        try {
-            algorithm = SignatureAlgorithm.parse(value(p, "signature.algorithm", SignatureAlgorithm.DEFAULT.configName()));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(source + ": signature.algorithm: " + e.getMessage());
-        }
+        SignatureAlgorithm algorithm = check(problems, () -> {
+            try {
+                return SignatureAlgorithm.parse(value(p, "signature.algorithm", SignatureAlgorithm.DEFAULT.configName()));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(where.apply("signature.algorithm") + ": signature.algorithm: " + e.getMessage());
+            }
+        }, SignatureAlgorithm.DEFAULT);
         Path trust = Path.of(value(p, "signature.trust", SignatureSettings.DEFAULT_TRUST_DIR.toString()));
         VerificationLimits defaults = VerificationLimits.defaults();
         VerificationLimits limits = new VerificationLimits(
-                positive(p, "signature.max-references", defaults.maxReferences(), source),
-                positive(p, "signature.max-transforms", defaults.maxTransforms(), source));
+                check(problems, () -> positive(p, "signature.max-references", defaults.maxReferences(),
+                        where.apply("signature.max-references")), defaults.maxReferences()),
+                check(problems, () -> positive(p, "signature.max-transforms", defaults.maxTransforms(),
+                        where.apply("signature.max-transforms")), defaults.maxTransforms()));
         return new SignatureSettings(keystore, passwordEnv, passwordFile == null
                 ? SignatureSettings.defaultPasswordFile(keystore) : Path.of(passwordFile), algorithm, trust, limits);
     }

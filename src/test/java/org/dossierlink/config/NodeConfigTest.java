@@ -81,6 +81,16 @@ class NodeConfigTest {
     }
 
     @Test
+    void everyKeyIsDocumentedInTheReadmeAndTheShippedFile() throws Exception {
+        String readme = java.nio.file.Files.readString(Path.of("README.md"));
+        String shipped = java.nio.file.Files.readString(Path.of("conf", "dossierlink.properties"));
+        for (String key : NodeConfig.keys()) {
+            assertThat(readme).as("README configuration table").contains("| `" + key + "` |");
+            assertThat(shipped).as("conf/dossierlink.properties").containsPattern("(?m)^" + java.util.regex.Pattern.quote(key) + "=");
+        }
+    }
+
+    @Test
     void missingFileIsAClearError(@TempDir Path dir) {
         assertThatThrownBy(() -> NodeConfig.load(dir.resolve("nope.properties")))
                 .isInstanceOf(ConfigException.class).hasMessageEndingWith("configuration file not found");
