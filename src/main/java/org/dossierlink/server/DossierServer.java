@@ -35,6 +35,7 @@ import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,9 @@ public final class DossierServer implements AutoCloseable {
     public static final String WSDL_LOCATION = "classpath:wsdl/dossierlink.wsdl";
     public static final String SOAP11_PATH = "/dossier";
     public static final String SOAP12_PATH = "/dossier-soap12";
+
+    /** How long stopping waits for the requests in flight to finish. */
+    public static final java.time.Duration STOP_TIMEOUT = java.time.Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(DossierServer.class);
 
@@ -119,7 +123,11 @@ public final class DossierServer implements AutoCloseable {
             context.addServlet(health, "/health");
             context.addServlet(health, "/health/*");
             context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics)), "/metrics");
-            jetty.setHandler(context);
+            // SIGTERM or stop(): stop accepting, let the requests in flight finish (up to STOP_TIMEOUT)
+            GracefulHandler graceful = new GracefulHandler();
+            graceful.setHandler(context);
+            jetty.setHandler(graceful);
+            jetty.setStopTimeout(STOP_TIMEOUT.toMillis());
             new JettyServerThreadPoolMetrics(jetty.getThreadPool(), List.of()).bindTo(metrics.registry());
             jetty.start();
 
