@@ -72,6 +72,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
             ServiceInfo info = ServiceInfo.forOffices(config.offices());
             NodeMetrics metrics = new NodeMetrics();
+            converter.observe((from, to, nanos) -> metrics.conversion(from.wireName(), to.wireName(), nanos));
             DossierStore timed = new TimedDossierStore(store, metrics);
             DossierService service = new DossierService(timed, normalizer, new FamilyLookup(timed), info, converter);
             try {

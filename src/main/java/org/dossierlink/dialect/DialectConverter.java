@@ -60,6 +60,13 @@ public final class DialectConverter {
 
     private static final String XSL_NS = "http://www.w3.org/1999/XSL/Transform";
 
+    /** Told how long each stylesheet run took: for metrics. */
+    @FunctionalInterface
+    public interface ConversionObserver {
+        void converted(Dialect from, Dialect to, long nanos);
+    }
+
+    private volatile ConversionObserver observer = (from, to, nanos) -> { };
     private final SecureSaxon saxon;
     private final Map<Dialect, XsltExecutable> toCanonical = new EnumMap<>(Dialect.class);
     private final Map<Dialect, XsltExecutable> fromCanonical = new EnumMap<>(Dialect.class);
@@ -86,6 +93,11 @@ public final class DialectConverter {
                 lossesFrom.put(d, readLosses(d.fromCanonicalStylesheet()));
             }
         }
+    }
+
+    /** Reports every stylesheet run from now on to {@code observer} (one observer; the last one set). */
+    public void observe(ConversionObserver observer) {
+        this.observer = java.util.Objects.requireNonNull(observer, "observer");
     }
 
     /** True when this build has the stylesheet for that dialect and direction. */
@@ -120,8 +132,11 @@ public final class DialectConverter {
         if (from == Dialect.CANONICAL) {
             return serializeAsIs(doc);
         }
-        return run(executable(toCanonical, from, "to canonical"), doc, sourceName,
+        long start = System.nanoTime();
+        byte[] out = run(executable(toCanonical, from, "to canonical"), doc, sourceName,
                 "cannot convert " + from.wireName() + " to canonical");
+        observer.converted(from, Dialect.CANONICAL, System.nanoTime() - start);
+        return out;
     }
 
     /**
@@ -152,8 +167,11 @@ public final class DialectConverter {
         if (to == Dialect.CANONICAL) {
             return serializeAsIs(canonical);
         }
-        return run(executable(fromCanonical, to, "from canonical"), canonical, sourceName,
+        long start = System.nanoTime();
+        byte[] out = run(executable(fromCanonical, to, "from canonical"), canonical, sourceName,
                 "cannot convert canonical to " + to.wireName());
+        observer.converted(Dialect.CANONICAL, to, System.nanoTime() - start);
+        return out;
     }
 
     /** A document from one dialect to another, through canonical. */
@@ -164,9 +182,13 @@ public final class DialectConverter {
         if (to == Dialect.CANONICAL) {
             return toCanonical(from, doc, sourceName);
         }
-        XdmNode canonical = from == Dialect.CANONICAL ? doc
-                : runToTree(executable(toCanonical, from, "to canonical"), doc, sourceName,
-                        "cannot convert " + from.wireName() + " to canonical");
+        XdmNode canonical = doc;
+        if (from != Dialect.CANONICAL) {
+            long start = System.nanoTime();
+            canonical = runToTree(executable(toCanonical, from, "to canonical"), doc, sourceName,
+                    "cannot convert " + from.wireName() + " to canonical");
+            observer.converted(from, Dialect.CANONICAL, System.nanoTime() - start);
+        }
         return fromCanonical(to, canonical, sourceName);
     }
 

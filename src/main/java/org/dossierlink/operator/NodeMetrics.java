@@ -22,6 +22,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  * <li>{@code dossierlink_request_errors_total}: the faults, by operation, calling office and kind;</li>
  * <li>{@code dossierlink_store_query_seconds}: store queries, by query;</li>
  * <li>{@code dossierlink_signing_seconds}: signing an answer;</li>
+ * <li>{@code dossierlink_conversion_seconds}: one stylesheet run, by dialect pair;</li>
  * <li>JVM memory, GC, threads, class loading and CPU; Jetty's thread pool (bound by the server).</li>
  * </ul>
  * Thread-safe; one per node.
@@ -66,6 +67,13 @@ public final class NodeMetrics {
     public <T> T storeQuery(String query, Supplier<T> call) {
         return Timer.builder("dossierlink.store.query").description("Store queries")
                 .tag("query", query).serviceLevelObjectives(LATENCY_BUCKETS).register(registry).record(call);
+    }
+
+    /** Records one stylesheet run, by dialect pair. */
+    public void conversion(String from, String to, long nanos) {
+        Timer.builder("dossierlink.conversion").description("Dialect conversions (one stylesheet run)")
+                .tags("from", from, "to", to).serviceLevelObjectives(LATENCY_BUCKETS).register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** Times the signing of one answer. */

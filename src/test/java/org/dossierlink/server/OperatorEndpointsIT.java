@@ -45,6 +45,8 @@ class OperatorEndpointsIT {
     @Test
     void liveness_readiness_and_metrics_that_move_with_real_calls() throws Exception {
         NodeMetrics metrics = new NodeMetrics();
+        org.dossierlink.testsupport.TestDialects.converter()
+                .observe((from, to, nanos) -> metrics.conversion(from.wireName(), to.wireName(), nanos));
         JdbcDossierStore store = TestDossiers.seededStore();
         try (DossierServer server = new DossierServer(ServerOptions.defaults().withPort(0),
                 TestDossiers.service(new TimedDossierStore(store, metrics)), TestKeys.signer(), metrics).start()) {
@@ -68,6 +70,10 @@ class OperatorEndpointsIT {
             assertThat(RawSoap.call(server.soap12Url(), Version.SOAP12, "GetFamily", "<m:GetFamily " + M
                     + "><m:office>ZZ</m:office><m:number>1</m:number></m:GetFamily>").statusCode()).isEqualTo(500);
 
+            assertThat(RawSoap.call(server.soap11Url(), Version.SOAP11, "GetBibliographicData", "<m:GetBibliographicData " + M
+                    + "><m:office>EP</m:office><m:applicationNumber>10167109</m:applicationNumber><m:dialect>st96</m:dialect>"
+                    + "</m:GetBibliographicData>").statusCode()).isEqualTo(200);
+
             HttpResponse<String> scrape = get(server.rootUrl() + "/metrics");
             assertThat(scrape.statusCode()).isEqualTo(200);
             assertThat(scrape.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
@@ -80,6 +86,7 @@ class OperatorEndpointsIT {
                     .isEqualTo(1);
             assertThat(value(after, "dossierlink_signing_seconds_count")).isGreaterThanOrEqualTo(3);
             assertThat(value(after, "dossierlink_store_query_seconds_count", "query=\"linksByPriorities\"")).isPositive();
+            assertThat(value(after, "dossierlink_conversion_seconds_count", "from=\"canonical\"", "to=\"st96\"")).isPositive();
             assertThat(value(after, "jvm_memory_used_bytes", "area=\"heap\"")).isPositive();
             assertThat(value(after, "jetty_threads_current")).isPositive();
         }
