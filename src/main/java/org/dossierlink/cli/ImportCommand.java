@@ -39,10 +39,14 @@ public final class ImportCommand implements Callable<Integer> {
         try (JdbcDossierStore store = NodeOptions.openStore(config)) {
             NumberNormalizer normalizer = new NumberNormalizer();
             DossierImporter importer = new DossierImporter(store, normalizer, new DialectConverter(normalizer));
-            for (Path f : files) {
-                DossierImporter.Result r = importer.importFile(f);
-                spec.commandLine().getOut().printf("%s: %s, %d application(s): %d new, %d updated, %d unchanged%n",
-                        f, r.dialect().wireName(), r.total(), r.inserted(), r.updated(), r.unchanged());
+            try (Progress progress = Progress.of("import", "files", files.size(), spec.commandLine().getErr())) {
+                for (Path f : files) {
+                    DossierImporter.Result r = importer.importFile(f);
+                    spec.commandLine().getOut().printf("%s: %s, %d application(s): %d new, %d updated, %d unchanged%n",
+                            f, r.dialect().wireName(), r.total(), r.inserted(), r.updated(), r.unchanged());
+                    progress.advance(1);
+                }
+                progress.finish();
             }
         }
         return 0;
