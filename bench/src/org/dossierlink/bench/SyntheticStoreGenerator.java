@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.dossierlink.cli.Progress;
 import org.dossierlink.config.NodeConfig;
 import org.dossierlink.dossier.ApplicationRef;
 import org.dossierlink.dossier.Dossier;
@@ -65,8 +66,11 @@ public final class SyntheticStoreGenerator {
         int[] counts;
         SyntheticStoreGenerator generator = new SyntheticStoreGenerator();
         try (JdbcDossierStore store = JdbcDossierStore.open(url, null, null);
-             BufferedWriter q = Files.newBufferedWriter(queries, StandardCharsets.UTF_8)) {
-            counts = generator.generate(store, target, q);
+             BufferedWriter q = Files.newBufferedWriter(queries, StandardCharsets.UTF_8);
+             Progress progress = Progress.of("generate", "applications", target,
+                     new java.io.PrintWriter(System.err, true))) {
+            counts = generator.generate(store, target, q, progress);
+            progress.finish();
         }
         if (generator.rejectedQueries > 0) {
             System.out.printf("%d sampled numbers were not written as queries: the normaliser reads their written"
@@ -78,7 +82,7 @@ public final class SyntheticStoreGenerator {
     }
 
     /** Returns {applications, families, largest family}. */
-    int[] generate(JdbcDossierStore store, int target, BufferedWriter queries) throws IOException {
+    int[] generate(JdbcDossierStore store, int target, BufferedWriter queries, Progress progress) throws IOException {
         List<Dossier> chunk = new ArrayList<>(CHUNK + 1000);
         int apps = 0;
         int families = 0;
@@ -97,11 +101,13 @@ public final class SyntheticStoreGenerator {
             apps += family.size();
             if (chunk.size() >= CHUNK) {
                 store.saveAll(chunk);
+                progress.advance(chunk.size());
                 chunk.clear();
             }
         }
         if (!chunk.isEmpty()) {
             store.saveAll(chunk);
+            progress.advance(chunk.size());
         }
         return new int[] {apps, families, largest};
     }

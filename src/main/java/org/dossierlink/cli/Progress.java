@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  * (at most five times a second); otherwise a plain line is written every {@link #PLAIN_EVERY}, so logs
  * and pipes get a readable trace. Goes to standard error; results stay on standard output.
  */
-final class Progress implements AutoCloseable {
+public final class Progress implements AutoCloseable {
 
     static final Duration PLAIN_EVERY = Duration.ofSeconds(10);
     private static final long REDRAW_NANOS = Duration.ofMillis(200).toNanos();
@@ -40,11 +40,11 @@ final class Progress implements AutoCloseable {
     }
 
     /** On the process's terminal when there is one. */
-    static Progress of(String what, String unit, long total, PrintWriter err) {
+    public static Progress of(String what, String unit, long total, PrintWriter err) {
         return new Progress(what, unit, total, err, System.console() != null, System::nanoTime);
     }
 
-    void advance(long n) {
+    public void advance(long n) {
         done += n;
         long now = nanoTime.getAsLong();
         long every = terminal ? REDRAW_NANOS : PLAIN_EVERY.toNanos();
@@ -55,7 +55,7 @@ final class Progress implements AutoCloseable {
     }
 
     /** The work is done: the last line, with the total time. */
-    void finish() {
+    public void finish() {
         show(nanoTime.getAsLong(), true);
         finished = true;
     }
