@@ -39,7 +39,8 @@ if [ ! -f "$data/.complete" ]; then
 fi
 
 # serve signs every answer and needs a signing keystore: the benchmark has its own in bench/out, made once
-# by `dossierlink keys generate` (a self-signed RSA key; keys generate writes a random password to the file)
+# by `dossierlink keys generate` (a self-signed key of the default algorithm; keys generate writes a random
+# password to the file), and made again when it has no key that signs now (expired, or another algorithm)
 config="$out/bench-node.properties"
 cat >"$config" <<EOF
 # written by bench/family-load.sh
@@ -48,8 +49,8 @@ signature.keystore.password-file=$out/bench-signing.p12.password
 # a variable nobody sets, so that the password file is read even where DOSSIERLINK_KEYSTORE_PASSWORD is set
 signature.keystore.password-env=DOSSIERLINK_BENCH_KEYSTORE_PASSWORD
 EOF
-if [ ! -f "$out/bench-signing.p12" ]; then
-  rm -f "$out/bench-signing.p12.password"
+if ! java -jar "$root/target/dossierlink.jar" keys --config "$config" list 2>/dev/null | grep -q '^current '; then
+  rm -f "$out/bench-signing.p12" "$out/bench-signing.p12.password"
   java -jar "$root/target/dossierlink.jar" keys --config "$config" generate --alias bench --days 3650 \
     --subject "CN=dossierlink benchmark node"
 fi
