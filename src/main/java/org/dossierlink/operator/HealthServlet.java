@@ -38,8 +38,8 @@ public final class HealthServlet extends HttpServlet {
                 if (parts.length() > 0) {
                     parts.append(',');
                 }
-                parts.append(quote(check.name())).append(":{\"status\":").append(r.ready() ? "\"UP\"" : "\"DOWN\"")
-                        .append(",\"detail\":").append(quote(r.detail())).append('}');
+                parts.append(Json.quote(check.name())).append(":{\"status\":").append(r.ready() ? "\"UP\"" : "\"DOWN\"")
+                        .append(",\"detail\":").append(Json.quote(r.detail() == null ? "" : r.detail())).append('}');
             }
             status = ready ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE;
             json.append("{\"status\":").append(ready ? "\"UP\"" : "\"DOWN\"").append(",\"checks\":{").append(parts).append("}}");
@@ -54,27 +54,5 @@ public final class HealthServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
-    }
-
-    /** A JSON string literal. */
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : (s == null ? "" : s).toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 }

@@ -20,6 +20,7 @@ import org.apache.cxf.message.MessageContentsList;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 import org.apache.cxf.service.model.BindingOperationInfo;
+import org.dossierlink.operator.Json;
 import org.dossierlink.operator.NodeMetrics;
 import org.dossierlink.operator.NodeMetrics.Outcome;
 import org.dossierlink.wire.messages.ApplicationKeyRequestType;
@@ -239,25 +240,6 @@ final class RequestAccounting {
         if (line.length() > 1) {
             line.append(',');
         }
-        line.append('"').append(name).append("\":");
-        if (value == null) {
-            line.append("null");
-            return;
-        }
-        line.append('"');
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> line.append("\\\"");
-                case '\\' -> line.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        line.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        line.append(c);
-                    }
-                }
-            }
-        }
-        line.append('"');
+        line.append('"').append(name).append("\":").append(Json.quote(value));
     }
 }

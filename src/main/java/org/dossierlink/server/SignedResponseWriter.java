@@ -66,7 +66,7 @@ final class SignedResponseWriter extends AbstractPhaseInterceptor<Message> {
             throw new Fault(new IllegalStateException("operation " + operation.getName()
                     + " is not document/literal with one response element"));
         }
-        Document doc = SecureXml.documentBuilder().newDocument();
+        Document doc = SecureXml.newDocument();
         // as CXF's own writer is set up, so that binary content becomes an MTOM attachment
         DataWriter<Node> writer = exchange.getService().getDataBinding().createWriter(Node.class);
         if (message.getAttachments() == null && MessageUtils.getContextualBoolean(message, Message.MTOM_ENABLED, false)) {

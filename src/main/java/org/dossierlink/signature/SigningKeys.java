@@ -112,12 +112,7 @@ public final class SigningKeys {
      * @throws SignatureKeyException when no key of the configured algorithm is valid at {@code now}
      */
     public SigningKey current(Instant now) {
-        SigningKey best = null;
-        for (Published p : published(now)) {
-            if (p.status() == Status.CURRENT) {
-                best = p.key();
-            }
-        }
+        SigningKey best = currentOrNull(now);
         if (best == null) {
             throw new SignatureKeyException(source + " holds no " + algorithm.configName() + " key valid at " + now
                     + "; its keys: " + describe(keys) + ". Add a key whose certificate is valid now.");
@@ -130,18 +125,24 @@ public final class SigningKeys {
      * When no key is valid now, none is current (and nothing can be signed: see {@link #current}).
      */
     public List<Published> published(Instant now) {
-        SigningKey current = null;
-        for (SigningKey k : keys) {
-            if (k.algorithm() == algorithm && k.validAt(now)) {
-                current = k; // sorted by notBefore: the last valid one became valid last
-            }
-        }
+        SigningKey current = currentOrNull(now);
         List<Published> out = new ArrayList<>();
         for (SigningKey k : keys) {
             Status s = k == current ? Status.CURRENT : k.notBefore().isAfter(now) ? Status.NEXT : Status.PREVIOUS;
             out.add(new Published(k, s));
         }
         return out;
+    }
+
+    /** The valid key of the configured algorithm that became valid last, or null. */
+    private SigningKey currentOrNull(Instant now) {
+        SigningKey current = null;
+        for (SigningKey k : keys) {
+            if (k.algorithm() == algorithm && k.validAt(now)) {
+                current = k; // sorted by notBefore: the last valid one became valid last
+            }
+        }
+        return current;
     }
 
     public List<SigningKey> all() {

@@ -52,7 +52,11 @@ public final class SigningKeystore {
                 throw new SignatureKeyException(keystore + ": no keystore password: set the environment variable "
                         + settings.passwordEnv() + " (signature.keystore.password-env) or write it to "
                         + settings.passwordFile() + " (signature.keystore.password-file)");
-            } else if (demo && !signsNow(keystore, password, settings.algorithm())) {
+            } else if (demo) {
+                SigningKeys keys = signingNow(keystore, password, settings.algorithm());
+                if (keys != null) {
+                    return keys;
+                }
                 // a demo keystore from an earlier start whose key expired, or of another algorithm
                 addDemoKey(settings, password, env, notice);
             }
@@ -64,12 +68,14 @@ public final class SigningKeystore {
         }
     }
 
-    private static boolean signsNow(Path keystore, char[] password, SignatureAlgorithm algorithm) {
+    /** The keystore's keys when one of them signs now, else null. */
+    private static SigningKeys signingNow(Path keystore, char[] password, SignatureAlgorithm algorithm) {
         try {
-            SigningKeys.load(keystore, password, algorithm).current(Instant.now());
-            return true;
+            SigningKeys keys = SigningKeys.load(keystore, password, algorithm);
+            keys.current(Instant.now());
+            return keys;
         } catch (SignatureKeyException e) {
-            return false;
+            return null;
         }
     }
 
