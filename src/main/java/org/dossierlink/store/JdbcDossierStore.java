@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.dossierlink.dossier.ContentDigest;
@@ -625,6 +627,11 @@ public final class JdbcDossierStore implements DossierStore {
         } catch (SQLException e) {
             throw failure("counting applications", e);
         }
+    }
+
+    /** The pool, for the other tables in this database (the audit log, {@link JdbcAuditLog}). */
+    DataSource dataSource() {
+        return dataSource;
     }
 
     @Override
