@@ -39,7 +39,7 @@ public final class DossierlinkCommand implements Runnable {
             String cmd = commandLine.getCommandName();
             if (ex instanceof DossierlinkException || ex instanceof ConfigException || ex instanceof StoreException
                     || ex instanceof SignatureKeyException) {
-                err.println(cmd + ": " + ex.getMessage());
+                ex.getMessage().lines().forEach(line -> err.println(cmd + ": " + line));
             } else {
                 err.println(cmd + ": unexpected error: " + ex);
                 if (System.getenv("DOSSIERLINK_DEBUG") != null) {
