@@ -123,6 +123,21 @@ class OfficesTest {
     }
 
     @Test
+    void xmllintAgreesTheSeedFileFollowsTheSchema() throws Exception {
+        Process p;
+        try {
+            p = new ProcessBuilder("xmllint", "--nonet", "--noout", "--schema", "xsd/offices.xsd", "conf/offices.xml")
+                    .redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("xmllint is not installed (Debian libxml2-utils)");
+            return;
+        }
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(output).isZero();
+        assertThat(output).contains("conf/offices.xml validates");
+    }
+
+    @Test
     void aMissingFileIsNamed(@TempDir Path dir) {
         Path f = dir.resolve("offices.xml");
         assertThatThrownBy(() -> Offices.load(f)).isInstanceOf(ConfigException.class)
