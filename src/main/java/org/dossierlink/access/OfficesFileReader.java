@@ -6,6 +6,7 @@ import java.net.URL;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -15,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javax.xml.transform.stream.StreamSource;
@@ -87,7 +90,7 @@ final class OfficesFileReader {
                 problem(1, 1, "no offices element");
             }
             StringBuilder msg = new StringBuilder();
-            problems.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+            problems.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
             problems.stream().limit(MAX_PROBLEMS).forEach(p -> msg.append(msg.length() == 0 ? "" : "\n")
                     .append(source).append(':').append(p.line).append(':').append(p.column).append(": ").append(p.message));
             if (problems.size() > MAX_PROBLEMS) {
@@ -170,7 +173,7 @@ final class OfficesFileReader {
         @Override
         public void error(SAXParseException e) {
             String m = e.getMessage() == null ? "" : e.getMessage();
-            java.util.regex.Matcher attribute = ATTRIBUTE_VALUE.matcher(m);
+            Matcher attribute = ATTRIBUTE_VALUE.matcher(m);
             if (m.startsWith("cvc-enumeration-valid") || m.startsWith("cvc-datatype-valid")) {
                 flush();
                 pending = e;
@@ -201,23 +204,23 @@ final class OfficesFileReader {
         }
     }
 
-    private static final java.util.regex.Pattern ATTRIBUTE_VALUE = java.util.regex.Pattern.compile(
+    private static final Pattern ATTRIBUTE_VALUE = Pattern.compile(
             "^cvc-attribute\\.3: The value '(.*)' of attribute '([^']+)' on element '([^']+)' is not valid");
-    private static final java.util.regex.Pattern ENUMERATION = java.util.regex.Pattern.compile(
-            "^Value '(.*)' is not facet-valid with respect to enumeration '\\[(.*)\\]'.*", java.util.regex.Pattern.DOTALL);
-    private static final java.util.regex.Pattern DATATYPE = java.util.regex.Pattern.compile(
-            "^'(.*)' is not a valid value for '(date|boolean)'\\.$", java.util.regex.Pattern.DOTALL);
+    private static final Pattern ENUMERATION = Pattern.compile(
+            "^Value '(.*)' is not facet-valid with respect to enumeration '\\[(.*)\\]'.*", Pattern.DOTALL);
+    private static final Pattern DATATYPE = Pattern.compile(
+            "^'(.*)' is not a valid value for '(date|boolean)'\\.$", Pattern.DOTALL);
 
     /** The validator's message without its constraint code, and names without their namespace. */
     static String schemaMessage(String message) {
         String m = message.replaceFirst("^cvc-[\\w.-]+: ", "")
                 .replace("\"" + NS + "\":", "")
                 .replaceAll("'\\{([^{}]*)\\}'", "'$1'");
-        java.util.regex.Matcher enumeration = ENUMERATION.matcher(m);
+        Matcher enumeration = ENUMERATION.matcher(m);
         if (enumeration.matches()) {
             return "'" + enumeration.group(1) + "' is not one of: " + enumeration.group(2);
         }
-        java.util.regex.Matcher datatype = DATATYPE.matcher(m);
+        Matcher datatype = DATATYPE.matcher(m);
         if (datatype.matches()) {
             return "'" + datatype.group(1) + "' is not " + (datatype.group(2).equals("date")
                     ? "a date written YYYY-MM-DD" : "true or false");
