@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.dossierlink.access.Offices;
 import org.dossierlink.config.ConfigException;
 import org.dossierlink.config.NodeConfig;
 import org.dossierlink.signature.SignatureKeyException;
@@ -29,12 +30,12 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code dossierlink check-config}: everything {@code serve} would load, checked without serving:
  * every key of the configuration, the signing keystore and its password, the trusted certificates,
- * the store and the port. Prints every problem with where it comes from, the key and the reason
+ * the offices and agreements file, the store and the port. Prints every problem with where it comes from, the key and the reason
  * (the messages {@code serve} stops with), and exits 1 when there is one.
  */
 @Command(name = "check-config", mixinStandardHelpOptions = true,
         description = {"Check the configuration as serve would load it: keys and values, signing keystore and",
-                "password, trusted certificates, store connection, listening port. Every problem is printed;",
+                "password, trusted certificates, offices and agreements, store connection, listening port. Every problem is printed;",
                 "exit 1 when there is one."})
 public final class CheckConfigCommand implements Callable<Integer> {
 
@@ -61,6 +62,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
             NodeConfig c = loaded;
             check(problems, out, () -> signingKey(c));
             check(problems, out, () -> trust(c));
+            check(problems, out, () -> offices(c));
             check(problems, out, () -> store(c));
             check(problems, out, () -> port(c));
         }
@@ -81,7 +83,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
         try {
             out.println("ok  " + check.run());
         } catch (ConfigException | SignatureKeyException e) {
-            problems.add(e.getMessage());
+            e.getMessage().lines().forEach(problems::add);
         }
     }
 
@@ -102,6 +104,14 @@ public final class CheckConfigCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("signature.trust: " + e.getMessage());
         }
+    }
+
+    private static String offices(NodeConfig node) {
+        Offices o = Offices.load(node.officesFile());
+        long pending = o.agreements().stream().filter(a -> !a.confirmed()).count();
+        return "offices: " + o.offices().size() + " offices, " + o.agreements().size() + " agreements"
+                + (pending == 0 ? "" : " (" + pending + " to be confirmed)") + ", " + o.users().size() + " users, "
+                + o.certificates().size() + " client certificates (" + node.officesFile() + ")";
     }
 
     private static String store(NodeConfig node) {

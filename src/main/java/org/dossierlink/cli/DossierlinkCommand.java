@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "dossierlink", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "SOAP/XML dossier interoperability server for patent offices.",
         subcommands = {ServeCommand.class, ImportCommand.class, FamilyCommand.class, AuditCommand.class, NormalizeCommand.class,
-                DetectCommand.class, TransformCommand.class, ValidateCommand.class, VerifyCommand.class, KeysCommand.class, CheckConfigCommand.class,
+                DetectCommand.class, TransformCommand.class, ValidateCommand.class, VerifyCommand.class, KeysCommand.class,
+                CredentialsCommand.class, CheckConfigCommand.class,
                 CommandLine.HelpCommand.class})
 public final class DossierlinkCommand implements Runnable {
 
@@ -23,7 +24,8 @@ public final class DossierlinkCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: serve, import, family, audit, normalize, detect, transform, validate, verify, keys, check-config");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: serve, import, family, audit, normalize,"
+                + " detect, transform, validate, verify, keys, credentials, check-config");
     }
 
     public static void main(String[] args) {
@@ -38,7 +40,7 @@ public final class DossierlinkCommand implements Runnable {
             String cmd = commandLine.getCommandName();
             if (ex instanceof DossierlinkException || ex instanceof ConfigException || ex instanceof StoreException
                     || ex instanceof SignatureKeyException) {
-                err.println(cmd + ": " + ex.getMessage());
+                ex.getMessage().lines().forEach(line -> err.println(cmd + ": " + line));
             } else {
                 err.println(cmd + ": unexpected error: " + ex);
                 if (System.getenv("DOSSIERLINK_DEBUG") != null) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.dossierlink.access.Offices;
 import org.dossierlink.config.ConfigException;
 import org.dossierlink.config.NodeConfig;
 import org.dossierlink.demo.DemoDataset;
@@ -57,6 +58,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         NodeConfig config = node.config(port);
+        Offices offices = Offices.load(config.officesFile());
         PrintWriter out = spec.commandLine().getOut();
         JdbcDossierStore store = NodeOptions.openStore(config);
         NumberNormalizer normalizer = new NumberNormalizer();
@@ -88,6 +90,8 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("  SOAP 1.2 endpoint  " + server.soap12Url());
             out.println("  WSDL               " + server.wsdlUrl());
             out.println("  health, metrics    " + server.rootUrl() + "/health/ready, " + server.rootUrl() + "/metrics");
+            out.println("  offices            " + offices.offices().size() + " offices, " + offices.agreements().size()
+                    + " agreements (" + config.officesFile() + ")");
             out.println("  signing key        '" + current.alias() + "' " + current.algorithm().configName() + ", "
                     + current.certificate().getSubjectX500Principal().getName() + ", SHA-256 " + current.fingerprint());
             out.println("Press Ctrl-C to stop.");

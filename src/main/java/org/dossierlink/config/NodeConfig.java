@@ -33,22 +33,34 @@ import org.dossierlink.store.StoreConfig;
  * @param storePassword JDBC password read from the environment, or null
  * @param offices     offices this node serves
  * @param signature   signing keys and trusted certificates
+ * @param officesFile the offices and agreements file ({@code access.offices}, read by {@code access.Offices})
  */
 public record NodeConfig(String host, int port, Path dataDir, String storeUrl, String storeUser,
-                         String storePassword, List<String> offices, SignatureSettings signature) {
+                         String storePassword, List<String> offices, SignatureSettings signature, Path officesFile) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     /** Read when no --config is given and the file exists (the launcher runs from the repository root). */
     public static final Path DEFAULT_CONFIG_FILE = Path.of("conf", "dossierlink.properties");
+    /** The offices and agreements file when {@code access.offices} is not set. */
+    public static final Path DEFAULT_OFFICES_FILE = Path.of("conf", "offices.xml");
 
     private static final Set<String> KEYS = Set.of("server.host", "server.port", "store.url", "store.user",
             "store.password-env", "node.offices", "signature.keystore", "signature.keystore.password-env",
             "signature.keystore.password-file", "signature.algorithm", "signature.trust", "signature.max-references",
-            "signature.max-transforms");
+            "signature.max-transforms", "access.offices");
 
     public NodeConfig {
         offices = List.copyOf(offices);
+        if (officesFile == null) {
+            officesFile = DEFAULT_OFFICES_FILE;
+        }
+    }
+
+    /** A configuration with the default offices file ({@link #DEFAULT_OFFICES_FILE}). */
+    public NodeConfig(String host, int port, Path dataDir, String storeUrl, String storeUser,
+                      String storePassword, List<String> offices, SignatureSettings signature) {
+        this(host, port, dataDir, storeUrl, storeUser, storePassword, offices, signature, DEFAULT_OFFICES_FILE);
     }
 
     /** The built-in defaults, as if the configuration file were empty. */
@@ -120,10 +132,11 @@ public record NodeConfig(String host, int port, Path dataDir, String storeUrl, S
         List<String> offices = check(problems, () -> offices(value(p, "node.offices", "EP,US,JP,CN,KR,WO,CA,AU,GB"),
                 where.apply("node.offices")), List.of());
         SignatureSettings signature = signature(p, where, problems);
+        Path officesFile = Path.of(value(p, "access.offices", DEFAULT_OFFICES_FILE.toString()));
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("\n", problems));
         }
-        return new NodeConfig(host, port, DEFAULT_DATA_DIR, url, user, password, offices, signature);
+        return new NodeConfig(host, port, DEFAULT_DATA_DIR, url, user, password, offices, signature, officesFile);
     }
 
     /**
@@ -195,7 +208,7 @@ public record NodeConfig(String host, int port, Path dataDir, String storeUrl, S
     public NodeConfig with(Integer portOverride, Path dataDirOverride) {
         int newPort = portOverride == null ? port : checkPort(portOverride, "--port");
         return new NodeConfig(host, newPort, dataDirOverride == null ? dataDir : dataDirOverride, storeUrl,
-                storeUser, storePassword, offices, signature);
+                storeUser, storePassword, offices, signature, officesFile);
     }
 
     /** The JDBC URL to open: the configured one, or the embedded H2 file in the data folder. */

@@ -109,6 +109,37 @@ public final class SecureXml {
     }
 
     /**
+     * A W3C XML Schema factory that reads no external DTD or schema: {@code xs:import},
+     * {@code xs:include} and {@code schemaLocation} hints are refused unless the caller sets a
+     * resource resolver that serves them from bundled copies. For compiling the node's own schemas.
+     */
+    public static javax.xml.validation.SchemaFactory schemaFactory() {
+        javax.xml.validation.SchemaFactory f = javax.xml.validation.SchemaFactory.newDefaultInstance();
+        try {
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        } catch (SAXException e) {
+            throw new IllegalStateException("the JDK's schema factory lacks a required security feature", e);
+        }
+        return f;
+    }
+
+    /**
+     * Like {@link #xmlReader()}, but a DOCTYPE is a fatal error. For the node's own configuration
+     * files, which have no use for a DTD.
+     */
+    public static XMLReader xmlReaderRefusingDoctype() {
+        XMLReader reader = xmlReader();
+        try {
+            reader.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        } catch (SAXException e) {
+            throw new IllegalStateException("the JDK's SAX parser cannot refuse a DOCTYPE", e);
+        }
+        return reader;
+    }
+
+    /**
      * A namespace-aware SAX reader with the same refusals as {@link #documentBuilder()}: no DTD is
      * loaded, no external entity read, no XInclude followed, and the JDK's entity and depth limits
      * apply. Saxon parses every input document through one of these.

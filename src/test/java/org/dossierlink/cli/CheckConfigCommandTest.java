@@ -17,6 +17,9 @@ import org.dossierlink.config.NodeConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code dossierlink check-config}: a good configuration passes, and each kind of mistake is named. */
 class CheckConfigCommandTest {
@@ -122,5 +125,93 @@ class CheckConfigCommandTest {
                 .hasMessageContaining("environment variable DOSSIERLINK_NODE_OFFICES: node.offices must list two-letter ST.3 codes, found 'XXX'");
         NodeConfig ok = NodeConfig.load(config(""), java.util.Map.of("DOSSIERLINK_SERVER_PORT", "9090")::get);
         assertThat(ok.port()).isEqualTo(9090);
+    }
+
+    private static final String HASH = "pbkdf2-sha256$210000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+
+    /** An offices file: JP and AU on lines 2 and 3, then {@code rest} from line 4. */
+    private Path offices(String rest) throws Exception {
+        Path f = dir.resolve("offices.xml");
+        Files.writeString(f, "<offices xmlns=\"urn:dossierlink:offices:1\">\n"
+                + "  <office code=\"JP\" name=\"Japan Patent Office\" role=\"providing-and-accessing\"/>\n"
+                + "  <office code=\"AU\" name=\"IP Australia\" role=\"providing-and-accessing\"/>\n" + rest);
+        return f;
+    }
+
+    @Test
+    void theOfficesFileIsCheckedAndSummarised() throws Exception {
+        goodKey();
+        Path f = offices("  <agreement accessing=\"AU\" providing=\"JP\" start=\"2014-04-01\" confirmed=\"false\"/>\n</offices>\n");
+        Run r = check(config("access.offices=" + f + "\n"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("ok  offices: 2 offices, 1 agreements (1 to be confirmed), 0 users, 0 client certificates (" + f + ")");
+
+        Run seed = check(config(""));
+        assertThat(seed.out()).as(seed.err()).contains("ok  offices: 9 offices, 3 agreements (1 to be confirmed), 0 users,"
+                + " 0 client certificates (conf/offices.xml)");
+    }
+
+    static java.util.stream.Stream<Arguments> officesMistakes() {
+        return java.util.stream.Stream.of(
+                Arguments.of("malformed XML", "  <agreement accessing=\"AU\" providing=\"JP\" start=\"2014-04-01\">\n</offices>\n",
+                        5, "not well-formed XML"),
+                Arguments.of("schema violation", "  <agreement accessing=\"AU\" providing=\"JP\"/>\n</offices>\n",
+                        4, "Attribute 'start' must appear on element 'agreement'."),
+                Arguments.of("unknown office in an agreement", "  <agreement accessing=\"AU\" providing=\"CN\" start=\"2014-04-01\"/>\n</offices>\n",
+                        4, "providing office CN is not configured"),
+                Arguments.of("end before start", "  <agreement accessing=\"AU\" providing=\"JP\" start=\"2014-04-01\" end=\"2014-01-01\"/>\n</offices>\n",
+                        4, "agreement JP to AU ends 2014-01-01, before it starts 2014-04-01"),
+                Arguments.of("an office with itself", "  <agreement accessing=\"JP\" providing=\"JP\" start=\"2014-04-01\"/>\n</offices>\n",
+                        4, "agreement with JP as both accessing and providing office"),
+                Arguments.of("duplicate code", "  <office code=\"JP\" name=\"again\" role=\"accessing-only\"/>\n</offices>\n",
+                        4, "office JP is configured twice (first at line 2)"),
+                Arguments.of("not an ST.3 code", "  <office code=\"QQ\" name=\"nobody\" role=\"accessing-only\"/>\n</offices>\n",
+                        4, "office code 'QQ' is not a WIPO ST.3 code"),
+                Arguments.of("bad password hash", "  <office code=\"GB\" name=\"UK IPO\" role=\"accessing-only\">\n"
+                        + "    <username-token username=\"ukipo\" password-hash=\"plain-text-password\"/>\n  </office>\n</offices>\n",
+                        5, "password-hash of user 'ukipo': a password hash has the form pbkdf2-sha256$ITERATIONS$SALT$HASH"),
+                Arguments.of("duplicate username", "  <office code=\"GB\" name=\"UK IPO\" role=\"accessing-only\">\n"
+                        + "    <username-token username=\"u\" password-hash=\"" + HASH + "\"/>\n"
+                        + "    <username-token username=\"u\" password-hash=\"" + HASH + "\"/>\n  </office>\n</offices>\n",
+                        6, "username 'u' is configured twice (first at line 5)"),
+                Arguments.of("bad certificate fingerprint", "  <office code=\"GB\" name=\"UK IPO\" role=\"accessing-only\">\n"
+                        + "    <client-certificate sha256=\"SHA256:xyz\"/>\n  </office>\n</offices>\n",
+                        5, "client-certificate sha256 'SHA256:xyz' is not a SHA-256 fingerprint"),
+                Arguments.of("quota not positive", "  <office code=\"GB\" name=\"UK IPO\" role=\"accessing-only\">\n"
+                        + "    <quota requests-per-minute=\"0\"/>\n  </office>\n</offices>\n",
+                        5, "requests-per-minute must be a positive whole number"),
+                Arguments.of("unknown category", "  <agreement accessing=\"AU\" providing=\"JP\" start=\"2014-04-01\" categories=\"search drawings\"/>\n</offices>\n",
+                        4, "unknown document category 'drawings' (categories: application, office-action, search,"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("officesMistakes")
+    void eachKindOfMistakeInTheOfficesFileIsNamedWithItsLine(String kind, String rest, int line, String reason) throws Exception {
+        goodKey();
+        Path f = offices(rest);
+        Run r = check(config("access.offices=" + f + "\n"));
+        assertThat(r.exit()).as(kind).isEqualTo(1);
+        assertThat(r.err().lines()).as(kind).singleElement().satisfies(l -> assertThat(l)
+                .startsWith("check-config: " + f + ":" + line + ":").contains(reason));
+        assertThat(r.out()).contains("1 problem").doesNotContain("ok  offices");
+    }
+
+    @Test
+    void aMissingOfficesFileIsNamed() throws Exception {
+        goodKey();
+        Path f = dir.resolve("nowhere.xml");
+        Run r = check(config("access.offices=" + f + "\n"));
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("check-config: " + f + ": offices file not found (access.offices)");
+    }
+
+    @Test
+    void everyProblemOfTheOfficesFileIsALineOfItsOwn() throws Exception {
+        goodKey();
+        Path f = offices("  <office code=\"JP\" name=\"again\" role=\"accessing-only\"/>\n"
+                + "  <agreement accessing=\"AU\" providing=\"CN\" start=\"2014-04-01\" end=\"2000-01-01\"/>\n</offices>\n");
+        Run r = check(config("access.offices=" + f + "\n"));
+        assertThat(r.err().lines()).hasSize(3).allSatisfy(l -> assertThat(l).startsWith("check-config: " + f + ":"));
+        assertThat(r.out()).contains("3 problems");
     }
 }

@@ -88,6 +88,22 @@ class CommandLineTest {
     }
 
     @Test
+    void serveStopsOnABadOfficesFileNamingEveryProblem() throws Exception {
+        java.nio.file.Path offices = dir.resolve("offices.xml");
+        java.nio.file.Files.writeString(offices, "<offices xmlns=\"urn:dossierlink:offices:1\">\n"
+                + "  <office code=\"JP\" name=\"Japan Patent Office\" role=\"providing-and-accessing\"/>\n"
+                + "  <agreement accessing=\"AU\" providing=\"JP\" start=\"2014-04-01\"/>\n"
+                + "  <agreement accessing=\"JP\" providing=\"JP\" start=\"2014-04-01\"/>\n</offices>\n");
+        java.nio.file.Path config = dir.resolve("node.properties");
+        java.nio.file.Files.writeString(config, "access.offices=" + offices + "\nserver.port=0\n");
+        Run r = run("serve", "--config", config.toString(), "--data", dir.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().strip().lines()).hasSize(2)
+                .anySatisfy(l -> assertThat(l).startsWith("serve: " + offices + ":3:").contains("accessing office AU is not configured"))
+                .anySatisfy(l -> assertThat(l).startsWith("serve: " + offices + ":4:").contains("as both accessing and providing"));
+    }
+
+    @Test
     void servingOnAPortThatIsTakenIsAClearError() throws Exception {
         java.nio.file.Path config = dir.resolve("node.properties");
         java.nio.file.Files.writeString(config, "signature.keystore=" + dir.resolve("signing.p12") + "\n");

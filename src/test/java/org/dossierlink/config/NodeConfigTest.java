@@ -22,6 +22,22 @@ class NodeConfigTest {
     }
 
     @Test
+    void theOfficesFileIsConfOfficesXmlUnlessSetAndSurvivesOverrides(@TempDir Path dir) {
+        NodeConfig defaults = NodeConfig.fromMap(Map.of(), k -> null);
+        assertThat(defaults.officesFile()).isEqualTo(Path.of("conf", "offices.xml"));
+        assertThat(defaults.with(9000, dir).officesFile()).isEqualTo(Path.of("conf", "offices.xml"));
+        NodeConfig set = NodeConfig.fromMap(Map.of("access.offices", "/etc/dossierlink/offices.xml"), k -> null);
+        assertThat(set.officesFile()).isEqualTo(Path.of("/etc/dossierlink/offices.xml"));
+        assertThat(set.with(0, dir).officesFile()).isEqualTo(Path.of("/etc/dossierlink/offices.xml"));
+        NodeConfig env = NodeConfig.fromMap(Map.of("access.offices", "a.xml"),
+                k -> k.equals("DOSSIERLINK_ACCESS_OFFICES") ? "b.xml" : null);
+        assertThat(env.officesFile()).isEqualTo(Path.of("b.xml"));
+        NodeConfig constructed = new NodeConfig("127.0.0.1", 8080, dir, null, null, null, java.util.List.of("EP"),
+                defaults.signature());
+        assertThat(constructed.officesFile()).isEqualTo(NodeConfig.DEFAULT_OFFICES_FILE);
+    }
+
+    @Test
     void commandLineOverridesPortAndDataFolder(@TempDir Path dir) {
         NodeConfig c = NodeConfig.fromMap(Map.of("server.port", "9000"), k -> null).with(0, dir);
         assertThat(c.port()).isZero();
