@@ -58,7 +58,7 @@ fi
 port="$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 url="http://127.0.0.1:$port/services/dossier"
 echo "== starting server on $url"
-java ${SERVER_JAVA_OPTS:--Xmx4g} -jar "$root/target/dossierlink.jar" serve --config "$config" --data "$data" --port "$port" >"$out/server.log" 2>&1 &
+java ${SERVER_JAVA_OPTS:--Xmx4g} -jar "$root/target/dossierlink.jar" serve --demo --config "$config" --data "$data" --port "$port" >"$out/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
 info='<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><GetServiceInfo xmlns="urn:dossierlink:messages:1"/></soap:Body></soap:Envelope>'

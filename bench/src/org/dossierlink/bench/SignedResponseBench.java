@@ -120,7 +120,9 @@ public final class SignedResponseBench {
                     DocumentGroup.GRANT, LocalDate.of(2006, 6, 7), Direction.OUTGOING, "en", "application/xml", null,
                     xml.length, ContentDigest.sha256(xml)), xml);
             DossierService service = new DossierService(store, normalizer, new FamilyLookup(store),
-                    ServiceInfo.forOffices(List.of("EP", "US", "JP", "CN", "KR", "WO")), new DialectConverter(normalizer));
+                    ServiceInfo.forOffices(List.of("EP", "US", "JP", "CN", "KR", "WO")), new DialectConverter(normalizer),
+                    new org.dossierlink.access.AccessGate(org.dossierlink.access.Offices.none().policy(),
+                            java.time.Clock.systemUTC()));
 
             SigningKey rsa = SelfSignedKeys.generate("bench-rsa", SignatureAlgorithm.RSA_SHA256,
                     "CN=dossierlink bench RSA", Duration.ofDays(2));
@@ -130,7 +132,7 @@ public final class SignedResponseBench {
             PayloadSigner ecSigner = new PayloadSigner(new SigningKeys(List.of(ec), SignatureAlgorithm.ECDSA_P256_SHA256, "bench"));
             TrustedCertificates trust = new TrustedCertificates(List.of(rsa.certificate(), ec.certificate()), "bench keys");
 
-            ServerOptions options = ServerOptions.defaults().withPort(0);
+            ServerOptions options = ServerOptions.demo().withPort(0);
             Map<String, DossierServer> servers = new LinkedHashMap<>();
             try {
                 servers.put("unsigned", new DossierServer(options.withSigning(false), service, rsaSigner).start());

@@ -7,7 +7,7 @@ package org.dossierlink;
 public abstract class DossierlinkException extends RuntimeException {
 
     /** Stable codes, shared by SOAP fault details and CLI messages. */
-    public enum ErrorCode { UNKNOWN_OFFICE, MALFORMED_NUMBER, NOT_FOUND, INVALID_REQUEST }
+    public enum ErrorCode { UNKNOWN_OFFICE, MALFORMED_NUMBER, NOT_FOUND, INVALID_REQUEST, ACCESS_DENIED }
 
     private final String field;
 

@@ -67,6 +67,11 @@ public final class Offices {
         }
     }
 
+    /** No offices and no agreements: a demo node without an offices file, where every caller is the demo office. */
+    public static Offices none() {
+        return new Offices(List.of(), List.of(), List.of(), Map.of());
+    }
+
     /** Like {@link #load(Path)}, from a stream; {@code source} names it in the messages. */
     public static Offices parse(InputStream in, String source) {
         return OfficesFileReader.read(in, source);

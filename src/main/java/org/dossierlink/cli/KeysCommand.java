@@ -27,12 +27,16 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code dossierlink keys list|generate|export}: this node's signing keys (signature.keystore). */
+/**
+ * {@code dossierlink keys list|generate|export}: this node's signing keys (signature.keystore);
+ * {@code keys tls}: a self-signed HTTPS key (server.tls.keystore).
+ */
 @Command(name = "keys", mixinStandardHelpOptions = true,
         description = {"This node's signing keys, in the PKCS#12 keystore named by signature.keystore.",
                 "Every answer is signed with the current key: the valid key of signature.algorithm whose",
                 "certificate became valid last. Add the next key ahead of time; it takes over at its notBefore."},
-        subcommands = {KeysCommand.ListKeys.class, KeysCommand.Generate.class, KeysCommand.Export.class})
+        subcommands = {KeysCommand.ListKeys.class, KeysCommand.Generate.class, KeysCommand.Export.class,
+                KeysCommand.Tls.class})
 public final class KeysCommand implements Runnable {
 
     @Mixin
@@ -43,7 +47,7 @@ public final class KeysCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a subcommand: list, generate, export");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a subcommand: list, generate, export, tls");
     }
 
     NodeConfig nodeConfig() {
@@ -137,6 +141,41 @@ public final class KeysCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             out.printf("added key '%s' (%s, valid %s to %s, SHA-256 %s) to %s%n", alias, alg.configName(), key.notBefore(),
                     key.notAfter(), key.fingerprint(), config.signature().keystore());
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code keys tls}. */
+    @Command(name = "tls", mixinStandardHelpOptions = true,
+            description = {"Create the HTTPS keystore (server.tls.keystore) with a self-signed P-256 key for the given",
+                    "host names and IP addresses, and a random password in server.tls.keystore.password-file unless",
+                    "the environment variable server.tls.keystore.password-env names one. Partners pin its certificate",
+                    "(printed with its SHA-256); a certificate from your office's CA is better for production."})
+    static final class Tls implements Callable<Integer> {
+        @ParentCommand
+        KeysCommand parent;
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--name", required = true, split = ",", paramLabel = "HOST",
+                description = "Host names and IP addresses partners use to reach this node (repeat or separate with commas).")
+        List<String> names;
+
+        @Option(names = "--days", paramLabel = "N", defaultValue = "398", description = "Days of validity (default: ${DEFAULT-VALUE}).")
+        int days;
+
+        @Override
+        public Integer call() throws Exception {
+            if (days < 1 || days > 3650) {
+                throw new ConfigException("--days must be from 1 to 3650, found " + days);
+            }
+            NodeConfig config = parent.nodeConfig();
+            SigningKey key = org.dossierlink.server.TlsKeystore.create(config.tls(), names, Duration.ofDays(days),
+                    System::getenv);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("wrote %s: TLS key for %s, valid to %s, certificate SHA-256 %s%n", config.tls().keystore(),
+                    String.join(", ", names), key.notAfter(), key.fingerprint());
             out.flush();
             return 0;
         }

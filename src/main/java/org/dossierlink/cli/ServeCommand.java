@@ -2,10 +2,12 @@ package org.dossierlink.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.dossierlink.access.AccessGate;
 import org.dossierlink.access.Offices;
 import org.dossierlink.config.ConfigException;
 import org.dossierlink.config.NodeConfig;
@@ -16,14 +18,17 @@ import org.dossierlink.family.FamilyLookup;
 import org.dossierlink.number.NumberNormalizer;
 import org.dossierlink.operator.NodeMetrics;
 import org.dossierlink.operator.TimedDossierStore;
+import org.dossierlink.server.AccessControl;
 import org.dossierlink.server.DossierServer;
 import org.dossierlink.server.ServerOptions;
+import org.dossierlink.server.TlsKeystore;
 import org.dossierlink.service.DossierService;
 import org.dossierlink.service.ServiceInfo;
 import org.dossierlink.signature.PayloadSigner;
 import org.dossierlink.signature.SigningKey;
 import org.dossierlink.signature.SigningKeys;
 import org.dossierlink.signature.SigningKeystore;
+import org.dossierlink.store.JdbcAuditLog;
 import org.dossierlink.store.JdbcDossierStore;
 
 import org.slf4j.Logger;
@@ -49,7 +54,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: server.port, 8080; 0 picks a free one).")
     Integer port;
 
-    @Option(names = "--demo", description = "Load the demo dataset (real data from the corpus) into the store before serving.")
+    @Option(names = "--demo", description = {"Load the demo dataset (real data from the corpus) into the store, and serve with the",
+            "demo flag: plain HTTP, no authentication (calls act as the demo office, which sees everything, or as",
+            "the office named in a CallingOffice header). For trying dossierlink on this machine only."})
     boolean demo;
 
     @Spec
@@ -64,6 +71,7 @@ public final class ServeCommand implements Callable<Integer> {
         NumberNormalizer normalizer = new NumberNormalizer();
         DialectConverter converter = new DialectConverter(normalizer);
         DossierServer server = null;
+        JdbcAuditLog audit = null;
         try {
             SigningKeys keys = SigningKeystore.open(config.signature(), demo, System::getenv, LOG::warn);
             SigningKey current = keys.current(Instant.now());
@@ -72,14 +80,19 @@ public final class ServeCommand implements Callable<Integer> {
                 out.printf("demo data: %d applications, %d documents loaded into %s%n", s.applications(),
                         s.documents(), describe(config));
             }
+            Clock clock = Clock.systemUTC();
+            audit = new JdbcAuditLog(store);
+            ServerOptions options = (demo ? ServerOptions.demo() : ServerOptions.secured(TlsKeystore.open(config.tls(),
+                    System::getenv))).withHost(config.host()).withPort(config.port());
             ServiceInfo info = ServiceInfo.forOffices(config.offices());
             NodeMetrics metrics = new NodeMetrics();
             converter.observe((from, to, nanos) -> metrics.conversion(from.wireName(), to.wireName(), nanos));
             DossierStore timed = new TimedDossierStore(store, metrics);
-            DossierService service = new DossierService(timed, normalizer, new FamilyLookup(timed), info, converter);
+            DossierService service = new DossierService(timed, normalizer, new FamilyLookup(timed), info, converter,
+                    new AccessGate(offices.policy(), clock));
             try {
-                server = new DossierServer(ServerOptions.defaults().withHost(config.host()).withPort(config.port()),
-                        service, new PayloadSigner(keys), metrics).start();
+                server = new DossierServer(options, service, new PayloadSigner(keys), metrics,
+                        AccessControl.of(offices, audit, clock)).start();
             } catch (java.io.IOException e) {
                 throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + " ("
                         + e.getMessage() + "): another process holds the port; stop it, or choose another with --port");
@@ -94,12 +107,22 @@ public final class ServeCommand implements Callable<Integer> {
                     + " agreements (" + config.officesFile() + ")");
             out.println("  signing key        '" + current.alias() + "' " + current.algorithm().configName() + ", "
                     + current.certificate().getSubjectX500Principal().getName() + ", SHA-256 " + current.fingerprint());
+            if (demo) {
+                out.println();
+                out.println("  *** DEMO FLAG: plain HTTP and NO AUTHENTICATION. Every caller acts as the demo office, which");
+                out.println("  *** sees all data, or as any office it names in a CallingOffice header. Do not expose this");
+                out.println("  *** node to a network; without --demo it serves HTTPS and authenticates every office.");
+                out.println();
+                LOG.warn("serving with the demo flag: plain HTTP, no authentication");
+            }
             out.println("Press Ctrl-C to stop.");
             out.flush();
             CountDownLatch stopped = new CountDownLatch(1);
             DossierServer running = server;
+            JdbcAuditLog auditing = audit;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 running.stop();
+                auditing.close();
                 store.close();
                 stopped.countDown();
             }, "dossierlink-shutdown"));
@@ -108,6 +131,9 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException | Error e) {
             if (server != null) {
                 server.stop();
+            }
+            if (audit != null) {
+                audit.close();
             }
             store.close();
             throw e;

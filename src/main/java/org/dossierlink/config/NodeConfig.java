@@ -34,9 +34,11 @@ import org.dossierlink.store.StoreConfig;
  * @param offices     offices this node serves
  * @param signature   signing keys and trusted certificates
  * @param officesFile the offices and agreements file ({@code access.offices}, read by {@code access.Offices})
+ * @param tls         the HTTPS key (required unless the node runs with the demo flag)
  */
 public record NodeConfig(String host, int port, Path dataDir, String storeUrl, String storeUser,
-                         String storePassword, List<String> offices, SignatureSettings signature, Path officesFile) {
+                         String storePassword, List<String> offices, SignatureSettings signature, Path officesFile,
+                         TlsSettings tls) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
@@ -48,19 +50,18 @@ public record NodeConfig(String host, int port, Path dataDir, String storeUrl, S
     private static final Set<String> KEYS = Set.of("server.host", "server.port", "store.url", "store.user",
             "store.password-env", "node.offices", "signature.keystore", "signature.keystore.password-env",
             "signature.keystore.password-file", "signature.algorithm", "signature.trust", "signature.max-references",
-            "signature.max-transforms", "access.offices");
+            "signature.max-transforms", "access.offices", "server.tls.keystore", "server.tls.keystore.password-env",
+            "server.tls.keystore.password-file");
 
     public NodeConfig {
         offices = List.copyOf(offices);
         if (officesFile == null) {
             officesFile = DEFAULT_OFFICES_FILE;
         }
-    }
-
-    /** A configuration with the default offices file ({@link #DEFAULT_OFFICES_FILE}). */
-    public NodeConfig(String host, int port, Path dataDir, String storeUrl, String storeUser,
-                      String storePassword, List<String> offices, SignatureSettings signature) {
-        this(host, port, dataDir, storeUrl, storeUser, storePassword, offices, signature, DEFAULT_OFFICES_FILE);
+        if (tls == null) {
+            tls = new TlsSettings(TlsSettings.DEFAULT_KEYSTORE, TlsSettings.DEFAULT_PASSWORD_ENV,
+                    TlsSettings.defaultPasswordFile(TlsSettings.DEFAULT_KEYSTORE));
+        }
     }
 
     /** The built-in defaults, as if the configuration file were empty. */
@@ -133,10 +134,15 @@ public record NodeConfig(String host, int port, Path dataDir, String storeUrl, S
                 where.apply("node.offices")), List.of());
         SignatureSettings signature = signature(p, where, problems);
         Path officesFile = Path.of(value(p, "access.offices", DEFAULT_OFFICES_FILE.toString()));
+        Path tlsKeystore = Path.of(value(p, "server.tls.keystore", TlsSettings.DEFAULT_KEYSTORE.toString()));
+        String tlsPasswordFile = value(p, "server.tls.keystore.password-file", null);
+        TlsSettings tls = new TlsSettings(tlsKeystore, value(p, "server.tls.keystore.password-env",
+                TlsSettings.DEFAULT_PASSWORD_ENV), tlsPasswordFile == null ? TlsSettings.defaultPasswordFile(tlsKeystore)
+                : Path.of(tlsPasswordFile));
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("\n", problems));
         }
-        return new NodeConfig(host, port, DEFAULT_DATA_DIR, url, user, password, offices, signature, officesFile);
+        return new NodeConfig(host, port, DEFAULT_DATA_DIR, url, user, password, offices, signature, officesFile, tls);
     }
 
     /**
@@ -208,7 +214,7 @@ public record NodeConfig(String host, int port, Path dataDir, String storeUrl, S
     public NodeConfig with(Integer portOverride, Path dataDirOverride) {
         int newPort = portOverride == null ? port : checkPort(portOverride, "--port");
         return new NodeConfig(host, newPort, dataDirOverride == null ? dataDir : dataDirOverride, storeUrl,
-                storeUser, storePassword, offices, signature, officesFile);
+                storeUser, storePassword, offices, signature, officesFile, tls);
     }
 
     /** The JDBC URL to open: the configured one, or the embedded H2 file in the data folder. */

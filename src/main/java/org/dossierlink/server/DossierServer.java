@@ -1,11 +1,15 @@
 package org.dossierlink.server;
 
+import java.security.KeyStore;
+import java.security.cert.CRL;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import javax.net.ssl.TrustManager;
 import javax.xml.namespace.QName;
 
 import jakarta.xml.ws.soap.SOAPBinding;
@@ -19,6 +23,8 @@ import org.apache.cxf.bus.CXFBusFactory;
 import org.apache.cxf.jaxb.JAXBDataBinding;
 import org.apache.cxf.jaxws.EndpointImpl;
 import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.dossierlink.access.Caller;
 import org.apache.cxf.staxutils.StaxUtils;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.dossierlink.service.DossierEndpoint;
@@ -33,7 +39,13 @@ import org.dossierlink.signature.SigningKey;
 import org.dossierlink.xml.XmlLimits;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -71,6 +83,7 @@ public final class DossierServer implements AutoCloseable {
     private final DossierService service;
     private final PayloadSigner signer;
     private final NodeMetrics metrics;
+    private final AccessControl access;
     private Bus bus;
     private Server jetty;
     private ServerConnector connector;
@@ -83,7 +96,7 @@ public final class DossierServer implements AutoCloseable {
      *               what GetSigningCertificates publishes
      */
     public DossierServer(ServerOptions options, DossierService service, PayloadSigner signer) {
-        this(options, service, signer, new NodeMetrics());
+        this(options, service, signer, new NodeMetrics(), AccessControl.none());
     }
 
     /**
@@ -91,6 +104,15 @@ public final class DossierServer implements AutoCloseable {
      *                the store (see {@link org.dossierlink.operator.TimedDossierStore})
      */
     public DossierServer(ServerOptions options, DossierService service, PayloadSigner signer, NodeMetrics metrics) {
+        this(options, service, signer, metrics, AccessControl.none());
+    }
+
+    /**
+     * @param access who may call (offices, credentials, TLS client certificates) and how much (quotas)
+     */
+    public DossierServer(ServerOptions options, DossierService service, PayloadSigner signer, NodeMetrics metrics,
+                         AccessControl access) {
+        this.access = Objects.requireNonNull(access, "access");
         this.options = Objects.requireNonNull(options, "options");
         this.service = Objects.requireNonNull(service, "service");
         this.signer = Objects.requireNonNull(signer, "signer");
@@ -107,7 +129,7 @@ public final class DossierServer implements AutoCloseable {
         try {
             bus = newBus();
             jetty = new Server();
-            connector = new ServerConnector(jetty);
+            connector = options.https() ? httpsConnector(jetty, options.tls()) : new ServerConnector(jetty);
             connector.setHost(options.host());
             connector.setPort(options.port());
             jetty.addConnector(connector);
@@ -131,7 +153,7 @@ public final class DossierServer implements AutoCloseable {
             new JettyServerThreadPoolMetrics(jetty.getThreadPool(), List.of()).bindTo(metrics.registry());
             jetty.start();
 
-            DossierEndpoint implementor = new DossierEndpoint(service, signer.keys());
+            DossierEndpoint implementor = new DossierEndpoint(service, signer.keys(), DossierServer::currentCaller);
             publish(implementor, SOAP11_PORT, SOAPBinding.SOAP11HTTP_BINDING, SOAP11_PATH, soap11Url());
             publish(implementor, SOAP12_PORT, SOAPBinding.SOAP12HTTP_BINDING, SOAP12_PATH, soap12Url());
             LOG.debug("dossierlink serving SOAP 1.1 at {} and SOAP 1.2 at {}, contract at {}",
@@ -143,6 +165,39 @@ public final class DossierServer implements AutoCloseable {
         } finally {
             BusFactory.setThreadDefaultBus(previous);
         }
+    }
+
+    /**
+     * HTTPS only (HTTP/1.1 over TLS 1.2 or 1.3): the node's key, and a client certificate asked for but not
+     * required. Any client certificate completes the handshake; only one whose fingerprint the offices file
+     * maps to an office names a caller ({@link CallerAuthentication}).
+     */
+    private static ServerConnector httpsConnector(Server jetty, ServerOptions.Tls tls) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server() {
+            @Override
+            protected TrustManager[] getTrustManagers(KeyStore trustStore, Collection<? extends CRL> crls) {
+                // client certificates are pinned by fingerprint per office, not chained to a CA
+                return SslContextFactory.TRUST_ALL_CERTS;
+            }
+        };
+        ssl.setKeyStore(tls.keyStore());
+        ssl.setKeyStorePassword(new String(tls.password()));
+        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        ssl.setWantClientAuth(true);
+        ssl.setEndpointIdentificationAlgorithm(null);
+        HttpConfiguration http = new HttpConfiguration();
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        // the node is reached by IP address or any of its names: the certificate's names are the client's concern
+        secure.setSniHostCheck(false);
+        http.addCustomizer(secure);
+        return new ServerConnector(jetty, new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+                new HttpConnectionFactory(http));
+    }
+
+    /** The calling office of the request this thread serves, as {@link CallerAuthentication} established it. */
+    private static Caller currentCaller() {
+        Message message = PhaseInterceptorChain.getCurrentMessage();
+        return message == null ? null : message.getExchange().get(Caller.class);
     }
 
     /** What /health/ready checks: the store answers, the stylesheets are compiled, a signing key is valid. */
@@ -197,6 +252,14 @@ public final class DossierServer implements AutoCloseable {
         properties.put(Message.SCHEMA_VALIDATION_TYPE, options.schemaValidation() ? "IN" : "NONE");
         endpoint.setProperties(properties);
         endpoint.getInInterceptors().add(new RequestSizeLimit(options.maxRequestBytes()));
+        endpoint.getInInterceptors().add(new CallerAuthentication(access.offices(), options.demoAccess(),
+                access.tokenTimeToLive(), access.clock()));
+        Throttling throttling = new Throttling(access.quotas());
+        endpoint.getInInterceptors().add(throttling.admit());
+        endpoint.getOutInterceptors().add(throttling.header());
+        endpoint.getOutInterceptors().add(throttling.countBytes());
+        endpoint.getOutFaultInterceptors().add(throttling.header());
+        endpoint.getOutFaultInterceptors().add(throttling.countBytes());
         endpoint.getInInterceptors().add(new InvocationMarker());
         if (port.equals(SOAP12_PORT)) {
             endpoint.getInInterceptors().add(new SoapVersionGuard(Soap12.getInstance()));
@@ -205,7 +268,7 @@ public final class DossierServer implements AutoCloseable {
         if (options.signResponses()) {
             endpoint.getOutInterceptors().add(new SignedResponseWriter(signer, metrics));
         }
-        RequestAccounting requests = new RequestAccounting(metrics);
+        RequestAccounting requests = new RequestAccounting(metrics, access.audit());
         endpoint.getInInterceptors().add(requests.start());
         endpoint.getOutInterceptors().add(requests.header());
         endpoint.getOutInterceptors().add(requests.stop());
@@ -265,7 +328,7 @@ public final class DossierServer implements AutoCloseable {
         } else if (host.contains(":")) {
             host = "[" + host + "]";
         }
-        return "http://" + host + ":" + port() + options.contextPath() + "/services";
+        return (options.https() ? "https://" : "http://") + host + ":" + port() + options.contextPath() + "/services";
     }
 
     public String soap11Url() {

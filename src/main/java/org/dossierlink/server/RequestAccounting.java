@@ -20,6 +20,10 @@ import org.apache.cxf.message.MessageContentsList;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 import org.apache.cxf.service.model.BindingOperationInfo;
+import org.dossierlink.DossierlinkException.ErrorCode;
+import org.dossierlink.access.AuditEntry;
+import org.dossierlink.access.AuditTrail;
+import org.dossierlink.access.Caller;
 import org.dossierlink.operator.Json;
 import org.dossierlink.operator.NodeMetrics;
 import org.dossierlink.operator.NodeMetrics.Outcome;
@@ -39,12 +43,11 @@ import org.w3c.dom.Node;
  * returns the id in the {@code X-Request-Id} header and in every fault's detail ({@code requestId}), and
  * writes one JSON line for it to the {@code dossierlink.requests} log: time, request id, calling office,
  * operation, target (office, number, document id or file name), outcome, fault code, duration. Never a
- * payload or a credential.
+ * payload or a credential. The same facts, with the result (allowed, denied, or the fault code) and the
+ * reason, go to the store's tamper-evident audit log.
  */
 final class RequestAccounting {
 
-    /** Exchange property: the calling office, once authentication has named it. */
-    static final String CALLER = "dossierlink.caller";
     /** Exchange property: this request's id. */
     static final String REQUEST_ID = "dossierlink.requestId";
     static final String HEADER = "X-Request-Id";
@@ -54,9 +57,11 @@ final class RequestAccounting {
     private static final Pattern CALLER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final NodeMetrics metrics;
+    private final AuditTrail audit;
 
-    RequestAccounting(NodeMetrics metrics) {
+    RequestAccounting(NodeMetrics metrics, AuditTrail audit) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.audit = Objects.requireNonNull(audit, "audit");
     }
 
     /** The id of the request this exchange carries, or null before {@link #start()} ran. */
@@ -146,21 +151,26 @@ final class RequestAccounting {
         long nanos = System.nanoTime() - start;
         BindingOperationInfo operation = exchange.getBindingOperationInfo();
         String name = operation == null ? "unknown" : operation.getName().getLocalPart();
-        Object caller = exchange.get(CALLER);
-        String office = caller instanceof String s ? s : NodeMetrics.UNIDENTIFIED;
+        Caller caller = exchange.get(Caller.class);
+        String office = caller == null ? NodeMetrics.UNIDENTIFIED : caller.office();
         Exception e = message.getContent(Exception.class);
         Outcome outcome = outcome(e);
         metrics.request(name, office, outcome, nanos);
+        String faultCode = e == null ? null : faultCode(e);
+        String target = target(exchange);
+        Instant now = Instant.now();
+        audit.append(new AuditEntry(now, requestId(exchange), office, name, target, e == null ? "allowed"
+                : ErrorCode.ACCESS_DENIED.name().equals(faultCode) ? "denied" : faultCode, e == null ? null : reason(e)));
         if (LOG.isInfoEnabled()) {
             StringBuilder line = new StringBuilder(256).append('{');
-            field(line, "time", Instant.now().toString());
+            field(line, "time", now.toString());
             field(line, "requestId", requestId(exchange));
             field(line, "office", office);
             field(line, "operation", name);
-            field(line, "target", target(exchange));
+            field(line, "target", target);
             field(line, "outcome", outcome.label());
             if (e != null) {
-                field(line, "faultCode", faultCode(e));
+                field(line, "faultCode", faultCode);
             }
             line.append(",\"durationMs\":").append(String.format(Locale.ROOT, "%.3f", nanos / 1e6)).append('}');
             LOG.info(line.toString());
@@ -170,6 +180,9 @@ final class RequestAccounting {
     private static Outcome outcome(Exception e) {
         if (e == null) {
             return Outcome.OK;
+        }
+        if (e instanceof DeclaredSoapFault) {
+            return Outcome.CLIENT_FAULT; // authentication and quota refusals
         }
         QName code = e instanceof Fault f ? f.getFaultCode() : null;
         // CXF's own codes are "client"/"server"; SOAP's are Client/Server (1.1) and Sender/Receiver (1.2)
@@ -195,6 +208,22 @@ final class RequestAccounting {
             return f.getFaultCode().getLocalPart();
         }
         return e.getClass().getSimpleName();
+    }
+
+    /** The fault detail's reason (why access was denied, which authentication check failed...), or null. */
+    private static String reason(Exception e) {
+        if (e instanceof Fault f && f.getDetail() != null) {
+            for (Node n = f.getDetail().getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element detail) {
+                    for (Node c = detail.getFirstChild(); c != null; c = c.getNextSibling()) {
+                        if (c instanceof Element r && "reason".equals(r.getLocalName())) {
+                            return r.getTextContent();
+                        }
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** What the request was about: office, number, document or file name. Never content. */

@@ -68,6 +68,9 @@ final class RequestFaultRewriter extends AbstractPhaseInterceptor<Message> {
         if (!(ex instanceof Fault fault) || !(message instanceof SoapMessage soap)) {
             return;
         }
+        if (fault instanceof DeclaredSoapFault) {
+            return; // authentication and quota refusals: already in their declared shape
+        }
         if (isDeclaredFault(fault)) {
             // the caller can act on every declared fault: Client (SOAP 1.1) / Sender (SOAP 1.2)
             fault.setFaultCode(Fault.FAULT_CODE_CLIENT);

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import jakarta.activation.DataHandler;
 import jakarta.activation.DataSource;
@@ -15,12 +16,14 @@ import jakarta.jws.WebService;
 import org.dossierlink.DossierlinkException;
 import org.dossierlink.InvalidRequestException;
 import org.dossierlink.NotFoundException;
+import org.dossierlink.access.Caller;
 import org.dossierlink.dialect.Dialect;
 import org.dossierlink.dossier.DocumentInfo;
 import org.dossierlink.dossier.StoredDocument;
 import org.dossierlink.family.FamilyMember;
 import org.dossierlink.signature.SigningKeys;
 import org.dossierlink.validation.ValidationMode;
+import org.dossierlink.wire.AccessDeniedFault;
 import org.dossierlink.wire.DossierPortType;
 import org.dossierlink.wire.InvalidRequestFault;
 import org.dossierlink.wire.MalformedNumberFault;
@@ -61,14 +64,26 @@ public class DossierEndpoint implements DossierPortType {
 
     private final DossierService service;
     private final SigningKeys signingKeys;
+    private final Supplier<Caller> caller;
 
     /**
      * @param signingKeys this node's signing keys, published by GetSigningCertificates (signing itself
      *                    happens on the way out: see the server's signing interceptor)
+     * @param caller      the calling office of the request being served (the server's authentication
+     *                    establishes it before the endpoint is invoked)
      */
-    public DossierEndpoint(DossierService service, SigningKeys signingKeys) {
+    public DossierEndpoint(DossierService service, SigningKeys signingKeys, Supplier<Caller> caller) {
         this.service = Objects.requireNonNull(service, "service");
         this.signingKeys = Objects.requireNonNull(signingKeys, "signingKeys");
+        this.caller = Objects.requireNonNull(caller, "caller");
+    }
+
+    private Caller caller() {
+        Caller c = caller.get();
+        if (c == null) {
+            throw new IllegalStateException("no calling office was established for this request");
+        }
+        return c;
     }
 
     @Override
@@ -77,29 +92,32 @@ public class DossierEndpoint implements DossierPortType {
         try {
             requireBody(request);
             Dialect dialect = WireMapper.fromWire(request.getDialect());
-            DossierService.FamilyAnswer answer = service.family(required(request.getOffice(), "office"),
+            DossierService.FamilyAnswer answer = service.family(caller(), required(request.getOffice(), "office"),
                     required(request.getNumber(), "number"),
                     WireMapper.fromWire(request.getNumberType()), WireMapper.fromWire(request.getFamilyType()));
             GetFamilyResponse response = WireMapper.toWire(answer);
             if (dialect != null) {
                 List<FamilyMember> members = answer.family().members();
                 for (int i = 0; i < members.size(); i++) {
+                    if (answer.refusal(members.get(i).key()) != null) {
+                        continue; // listed, but its record is not the caller's to see
+                    }
                     byte[] xml = service.inDialect(members.get(i).dossier(), List.of(), dialect);
                     response.getMember().get(i).setBibliographicData(WireMapper.toWire(dialect, xml));
                 }
             }
             return response;
         } catch (DossierlinkException e) {
-            throw FaultMapper.raise(e, "number");
+            throw withoutAccessCheck(e, "number");
         }
     }
 
     @Override
     public GetDocumentListResponse getDocumentList(ApplicationKeyRequestType request)
-            throws InvalidRequestFault, MalformedNumberFault, NotFoundFault, UnknownOfficeFault {
+            throws InvalidRequestFault, MalformedNumberFault, NotFoundFault, UnknownOfficeFault, AccessDeniedFault {
         try {
             requireBody(request);
-            return WireMapper.toWire(service.documents(required(request.getOffice(), "office"),
+            return WireMapper.toWire(service.documents(caller(), required(request.getOffice(), "office"),
                     required(request.getApplicationNumber(), "applicationNumber")));
         } catch (DossierlinkException e) {
             throw FaultMapper.raise(e, "applicationNumber");
@@ -108,7 +126,7 @@ public class DossierEndpoint implements DossierPortType {
 
     @Override
     public GetDocumentResponse getDocument(GetDocument request)
-            throws InvalidRequestFault, MalformedNumberFault, NotFoundFault, UnknownOfficeFault {
+            throws InvalidRequestFault, MalformedNumberFault, NotFoundFault, UnknownOfficeFault, AccessDeniedFault {
         StoredDocument stored;
         try {
             requireBody(request);
@@ -116,8 +134,8 @@ public class DossierEndpoint implements DossierPortType {
             String office = required(request.getOffice(), "office");
             String number = required(request.getApplicationNumber(), "applicationNumber");
             String id = required(request.getDocumentId(), "documentId");
-            stored = dialect == null ? service.document(office, number, id)
-                    : service.document(office, number, id, dialect);
+            stored = dialect == null ? service.document(caller(), office, number, id)
+                    : service.document(caller(), office, number, id, dialect);
         } catch (DossierlinkException e) {
             throw FaultMapper.raise(e, "applicationNumber");
         }
@@ -135,7 +153,7 @@ public class DossierEndpoint implements DossierPortType {
 
     @Override
     public GetBibliographicDataResponse getBibliographicData(GetBibliographicData request)
-            throws InvalidRequestFault, MalformedNumberFault, NotFoundFault, UnknownOfficeFault {
+            throws InvalidRequestFault, MalformedNumberFault, NotFoundFault, UnknownOfficeFault, AccessDeniedFault {
         try {
             requireBody(request);
             Dialect dialect = WireMapper.fromWire(request.getDialect());
@@ -143,10 +161,11 @@ public class DossierEndpoint implements DossierPortType {
             String number = required(request.getApplicationNumber(), "applicationNumber");
             GetBibliographicDataResponse response = new GetBibliographicDataResponse();
             if (dialect == null || dialect == Dialect.CANONICAL) {
-                BibliographicRecord record = service.bibliographicData(office, number);
+                BibliographicRecord record = service.bibliographicData(caller(), office, number);
                 response.setDossier(WireMapper.toWire(record.dossier(), record.documents()));
             } else {
-                response.setDialectContent(WireMapper.toWire(dialect, service.bibliographicData(office, number, dialect)));
+                response.setDialectContent(WireMapper.toWire(dialect, service.bibliographicData(caller(), office, number,
+                        dialect)));
             }
             return response;
         } catch (DossierlinkException e) {
@@ -167,7 +186,7 @@ public class DossierEndpoint implements DossierPortType {
             throw new IllegalStateException("number normalisation must not look anything up", e);
         } catch (DossierlinkException e) {
             try {
-                throw FaultMapper.raise(e, "number");
+                throw withoutAccessCheck(e, "number");
             } catch (NotFoundFault impossible) {
                 throw new IllegalStateException(impossible);
             }
@@ -189,7 +208,7 @@ public class DossierEndpoint implements DossierPortType {
             return WireMapper.toWire(service.validate(document, name, WireMapper.fromWire(request.getDialect()), mode));
         } catch (DossierlinkException e) {
             try {
-                throw FaultMapper.raise(e, "document");
+                throw withoutAccessCheck(e, "document");
             } catch (NotFoundFault | MalformedNumberFault | UnknownOfficeFault impossible) {
                 throw new IllegalStateException("validation looks nothing up", impossible);
             }
@@ -209,6 +228,16 @@ public class DossierEndpoint implements DossierPortType {
     /** True for a response whose content travels as an MTOM attachment (a binary GetDocument answer). */
     public static boolean carriesAttachment(Object response) {
         return response instanceof GetDocumentResponse r && r.getBinaryContent() != null;
+    }
+
+    /** {@link FaultMapper#raise} for an operation that refuses no access (its contract declares no AccessDeniedFault). */
+    private static RuntimeException withoutAccessCheck(DossierlinkException e, String numberField)
+            throws UnknownOfficeFault, MalformedNumberFault, NotFoundFault, InvalidRequestFault {
+        try {
+            throw FaultMapper.raise(e, numberField);
+        } catch (AccessDeniedFault impossible) {
+            throw new IllegalStateException("this operation checks no access", impossible);
+        }
     }
 
     private static void requireBody(Object request) {

@@ -1,13 +1,18 @@
 package org.dossierlink.service;
 
 import java.io.ByteArrayInputStream;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.dossierlink.InvalidRequestException;
 import org.dossierlink.NotFoundException;
+import org.dossierlink.access.AccessDecision;
+import org.dossierlink.access.AccessGate;
+import org.dossierlink.access.Caller;
 import org.dossierlink.dialect.Dialect;
 import org.dossierlink.dialect.DialectConverter;
 import org.dossierlink.dialect.DialectDetector;
@@ -32,6 +37,11 @@ import org.dossierlink.validation.ValidationReport;
  * document retrieval. No wire types here; {@link DossierEndpoint} translates. Every failure a
  * caller can act on is a {@link org.dossierlink.DossierlinkException}. Thread-safe when its
  * collaborators are.
+ * <p>
+ * Every dossier operation names its {@link Caller} and goes through the {@link AccessGate}: the dossier's
+ * holder is the office of its application number, so a refusal comes before anything is loaded (it says
+ * nothing about whether the dossier exists); documents of a category an agreement does not cover are left
+ * out of lists and refused one by one. A family lists every member, each marked with the caller's access.
  */
 public final class DossierService {
 
@@ -41,9 +51,11 @@ public final class DossierService {
     private final ServiceInfo info;
     private final DialectConverter converter;
     private final DossierValidator validator;
+    private final AccessGate gate;
 
     public DossierService(DossierStore store, NumberNormalizer normalizer, FamilyLookup family, ServiceInfo info,
-                          DialectConverter converter) {
+                          DialectConverter converter, AccessGate gate) {
+        this.gate = Objects.requireNonNull(gate, "gate");
         this.converter = Objects.requireNonNull(converter, "converter");
         this.validator = new DossierValidator();
         this.store = Objects.requireNonNull(store, "store");
@@ -65,36 +77,56 @@ public final class DossierService {
         return normalizer.normalize(office, number, type);
     }
 
-    public FamilyAnswer family(String office, String number, NumberType type, FamilyType kind) {
+    /**
+     * The family of a number. Membership comes from published data, so every member is listed; the answer
+     * says, member by member, whether {@code caller} may see its dossier.
+     */
+    public FamilyAnswer family(Caller caller, String office, String number, NumberType type, FamilyType kind) {
         NormalizedNumber query = withFilingYear(normalizer.normalize(office, number, type));
-        return new FamilyAnswer(query, family.lookup(query, kind));
+        Family found = family.lookup(query, kind);
+        Map<String, AccessDecision> access = new HashMap<>();
+        for (var member : found.members()) {
+            AccessDecision d = gate.dossier(caller, member.dossier().application().office());
+            if (!d.isAllowed()) {
+                access.put(member.key(), d);
+            }
+        }
+        return new FamilyAnswer(query, found, access);
     }
 
-    public DocumentList documents(String office, String applicationNumber) {
-        Dossier dossier = dossier(office, applicationNumber);
-        return new DocumentList(dossier.application(), store.documents(dossier.application().key()));
+    /** The documents of a dossier {@code caller} may see (those of categories its agreement covers). */
+    public DocumentList documents(Caller caller, String office, String applicationNumber) {
+        Dossier dossier = dossier(caller, office, applicationNumber);
+        return new DocumentList(dossier.application(), visible(caller, dossier, store.documents(dossier.application().key())));
     }
 
-    public StoredDocument document(String office, String applicationNumber, String documentId) {
+    public StoredDocument document(Caller caller, String office, String applicationNumber, String documentId) {
         if (documentId == null || documentId.isBlank()) {
             throw new InvalidRequestException("documentId is required: take it from GetDocumentList", "documentId");
         }
-        Dossier dossier = dossier(office, applicationNumber);
-        return store.document(dossier.application().key(), documentId.trim())
+        Dossier dossier = dossier(caller, office, applicationNumber);
+        StoredDocument stored = store.document(dossier.application().key(), documentId.trim())
                 .orElseThrow(() -> new NotFoundException("application " + dossier.application().docdb()
                         + " has no document '" + documentId.trim() + "': GetDocumentList lists its documents",
                         "documentId"));
+        gate.requireDocument(caller, dossier.application().office(), stored.info().group());
+        return stored;
     }
 
-    public BibliographicRecord bibliographicData(String office, String applicationNumber) {
-        Dossier dossier = dossier(office, applicationNumber);
-        return new BibliographicRecord(dossier, store.documents(dossier.application().key()));
+    public BibliographicRecord bibliographicData(Caller caller, String office, String applicationNumber) {
+        Dossier dossier = dossier(caller, office, applicationNumber);
+        return new BibliographicRecord(dossier, visible(caller, dossier, store.documents(dossier.application().key())));
     }
 
     /** The record of an application in a dialect: the canonical record converted by its stylesheet. */
-    public byte[] bibliographicData(String office, String applicationNumber, Dialect dialect) {
-        BibliographicRecord r = bibliographicData(office, applicationNumber);
+    public byte[] bibliographicData(Caller caller, String office, String applicationNumber, Dialect dialect) {
+        BibliographicRecord r = bibliographicData(caller, office, applicationNumber);
         return inDialect(r.dossier(), r.documents(), dialect);
+    }
+
+    private List<DocumentInfo> visible(Caller caller, Dossier dossier, List<DocumentInfo> documents) {
+        String holder = dossier.application().office();
+        return documents.stream().filter(d -> gate.document(caller, holder, d.group()).isAllowed()).toList();
     }
 
     /** A record (with its document list) in a dialect. */
@@ -106,8 +138,9 @@ public final class DossierService {
      * One document converted to a dialect. Only XML documents in a dialect this node reads convert; the
      * answer describes the converted bytes (size, SHA-256, media type), under the stored document's id.
      */
-    public StoredDocument document(String office, String applicationNumber, String documentId, Dialect dialect) {
-        StoredDocument stored = document(office, applicationNumber, documentId);
+    public StoredDocument document(Caller caller, String office, String applicationNumber, String documentId,
+                                   Dialect dialect) {
+        StoredDocument stored = document(caller, office, applicationNumber, documentId);
         DocumentInfo info = stored.info();
         if (!info.isXml()) {
             throw new InvalidRequestException("document " + info.id() + " is " + info.mediaType()
@@ -142,8 +175,9 @@ public final class DossierService {
         return report;
     }
 
-    private Dossier dossier(String office, String applicationNumber) {
+    private Dossier dossier(Caller caller, String office, String applicationNumber) {
         NormalizedNumber number = withFilingYear(normalizer.normalize(office, applicationNumber, NumberType.APPLICATION));
+        gate.requireDossier(caller, number.country());
         return store.findByApplicationKey(number.key())
                 .orElseThrow(() -> new NotFoundException("no application " + number.docdb() + " (given as '"
                         + applicationNumber + "') is held by this node", "applicationNumber"));
@@ -175,11 +209,20 @@ public final class DossierService {
         return candidates.stream().filter(c -> known.contains(c.key())).findFirst().orElse(number);
     }
 
-    /** A family and the normalised form of the number that was asked for. */
-    public record FamilyAnswer(NormalizedNumber query, Family family) {
+    /**
+     * A family, the normalised form of the number that was asked for, and the refusals: for each member
+     * whose dossier the caller may not see (by application key), why.
+     */
+    public record FamilyAnswer(NormalizedNumber query, Family family, Map<String, AccessDecision> refused) {
         public FamilyAnswer {
             Objects.requireNonNull(query, "query");
             Objects.requireNonNull(family, "family");
+            refused = Map.copyOf(refused);
+        }
+
+        /** Why the caller may not see this member's dossier, or null when it may. */
+        public AccessDecision refusal(String applicationKey) {
+            return refused.get(applicationKey);
         }
     }
 }

@@ -2,6 +2,8 @@ package org.dossierlink.service;
 
 import org.dossierlink.DossierlinkException;
 import org.dossierlink.DossierlinkException.ErrorCode;
+import org.dossierlink.access.AccessDeniedException;
+import org.dossierlink.wire.AccessDeniedFault;
 import org.dossierlink.wire.InvalidRequestFault;
 import org.dossierlink.wire.MalformedNumberFault;
 import org.dossierlink.wire.NotFoundFault;
@@ -28,7 +30,7 @@ public final class FaultMapper {
 
     /**
      * The typed fault for {@code e}: one of {@link UnknownOfficeFault}, {@link MalformedNumberFault},
-     * {@link NotFoundFault}, {@link InvalidRequestFault}.
+     * {@link NotFoundFault}, {@link InvalidRequestFault}, {@link AccessDeniedFault} (with the reason).
      *
      * @param numberField the request element that carried the number (number, applicationNumber), used
      *                    as the field of a malformed-number fault; null keeps the exception's own field
@@ -37,7 +39,11 @@ public final class FaultMapper {
         String field = e.code() == ErrorCode.MALFORMED_NUMBER && numberField != null ? numberField : e.field();
         FaultDetailType detail = detail(e.code(), e.getMessage(), field);
         String message = detail.getMessage();
+        if (e instanceof AccessDeniedException denied) {
+            detail.setReason(denied.reason().wireName());
+        }
         return switch (e.code()) {
+            case ACCESS_DENIED -> new AccessDeniedFault(message, detail);
             case UNKNOWN_OFFICE -> new UnknownOfficeFault(message, detail);
             case MALFORMED_NUMBER -> new MalformedNumberFault(message, detail);
             case NOT_FOUND -> new NotFoundFault(message, detail);
@@ -47,8 +53,11 @@ public final class FaultMapper {
 
     /** Throws the typed fault for {@code e}; declared so endpoint methods can rethrow it as is. */
     public static RuntimeException raise(DossierlinkException e, String numberField)
-            throws UnknownOfficeFault, MalformedNumberFault, NotFoundFault, InvalidRequestFault {
+            throws UnknownOfficeFault, MalformedNumberFault, NotFoundFault, InvalidRequestFault, AccessDeniedFault {
         Exception fault = toFault(e, numberField);
+        if (fault instanceof AccessDeniedFault f) {
+            throw f;
+        }
         if (fault instanceof UnknownOfficeFault f) {
             throw f;
         }

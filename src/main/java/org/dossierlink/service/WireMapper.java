@@ -16,6 +16,7 @@ import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
 
 import org.dossierlink.dialect.Dialect;
+import org.dossierlink.access.AccessDecision;
 import org.dossierlink.dossier.ApplicationRef;
 import org.dossierlink.dossier.Classification;
 import org.dossierlink.dossier.Direction;
@@ -46,6 +47,7 @@ import org.dossierlink.wire.dossier.PartyType;
 import org.dossierlink.wire.dossier.PriorityClaimType;
 import org.dossierlink.wire.dossier.PriorityKindType;
 import org.dossierlink.wire.dossier.PublicationReferenceType;
+import org.dossierlink.wire.messages.AccessDenialReasonType;
 import org.dossierlink.wire.messages.DialectContentType;
 import org.dossierlink.wire.messages.DialectType;
 import org.dossierlink.wire.messages.FamilyMemberType;
@@ -329,7 +331,16 @@ public final class WireMapper {
         if (answer.family().truncated()) {
             w.setTruncated(true);
         }
-        answer.family().members().forEach(m -> w.getMember().add(toWire(m)));
+        for (FamilyMember m : answer.family().members()) {
+            FamilyMemberType member = toWire(m);
+            AccessDecision refusal = answer.refusal(m.key());
+            // always explicit, like queried
+            member.setDossierAvailable(refusal == null);
+            if (refusal != null) {
+                member.setUnavailableReason(AccessDenialReasonType.fromValue(refusal.reason().wireName()));
+            }
+            w.getMember().add(member);
+        }
         w.setMemberCount(BigInteger.valueOf(w.getMember().size()));
         return w;
     }

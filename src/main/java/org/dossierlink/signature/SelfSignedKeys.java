@@ -20,12 +20,17 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 
 import javax.security.auth.x500.X500Principal;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -73,6 +78,39 @@ public final class SelfSignedKeys {
             return new SigningKey(alias, pair.getPrivate(), cert, algorithm);
         } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
             throw new SignatureKeyException("cannot generate a " + algorithm.configName() + " key: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A P-256 key with a self-signed certificate for TLS: the names (host names and IP addresses) as
+     * subject alternative names, usable by a server and as a client certificate, valid from an hour ago
+     * for {@code validity}.
+     */
+    public static SigningKey generateTls(String alias, String subject, List<String> names, Duration validity) {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+            g.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
+            KeyPair pair = g.generateKeyPair();
+            Instant now = Instant.now();
+            X500Name name = X500Name.getInstance(new X500Principal(subject).getEncoded());
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
+                    new BigInteger(63, RANDOM).add(BigInteger.ONE), Date.from(now.minus(Duration.ofHours(1))),
+                    Date.from(now.plus(validity)), name, pair.getPublic());
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
+                    new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
+            if (!names.isEmpty()) {
+                GeneralName[] alt = names.stream().map(n -> n.matches("[0-9.]+|.*:.*")
+                        ? new GeneralName(GeneralName.iPAddress, n) : new GeneralName(GeneralName.dNSName, n))
+                        .toArray(GeneralName[]::new);
+                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(alt));
+            }
+            X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
+                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
+            return new SigningKey(alias, pair.getPrivate(), cert, SignatureAlgorithm.ECDSA_P256_SHA256);
+        } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
+            throw new SignatureKeyException("cannot generate a TLS key: " + e.getMessage(), e);
         }
     }
 

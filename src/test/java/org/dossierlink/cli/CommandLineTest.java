@@ -106,7 +106,8 @@ class CommandLineTest {
     @Test
     void servingOnAPortThatIsTakenIsAClearError() throws Exception {
         java.nio.file.Path config = dir.resolve("node.properties");
-        java.nio.file.Files.writeString(config, "signature.keystore=" + dir.resolve("signing.p12") + "\n");
+        java.nio.file.Files.writeString(config, "signature.keystore=" + dir.resolve("signing.p12") + "\n"
+                + "server.tls.keystore=" + dir.resolve("tls.p12") + "\n");
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             String port = Integer.toString(taken.getLocalPort());
             // without a signing key the node does not start, whatever else is wrong
@@ -117,6 +118,15 @@ class CommandLineTest {
                     + "(signature.keystore), or start with --demo to generate a demo key");
 
             assertThat(run("keys", "--config", config.toString(), "generate", "--alias", "node").exit()).isZero();
+            // without --demo the node serves HTTPS only: no TLS key, no start
+            Run noTls = run("serve", "--config", config.toString(), "--port", port, "--data", dir.toString());
+            assertThat(noTls.exit()).isEqualTo(1);
+            assertThat(noTls.err().strip()).startsWith("serve: server.tls.keystore: " + dir.resolve("tls.p12")
+                    + " does not exist: create it with `dossierlink keys tls --name HOST`").contains("--demo");
+            Run tls = run("keys", "--config", config.toString(), "tls", "--name", "127.0.0.1,localhost");
+            assertThat(tls.exit()).as(tls.err()).isZero();
+            assertThat(tls.out()).contains("TLS key for 127.0.0.1, localhost").contains("certificate SHA-256");
+            assertThat(dir.resolve("tls.p12.password")).exists();
             Run r = run("serve", "--config", config.toString(), "--port", port, "--data", dir.toString());
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.err().strip().lines()).singleElement().satisfies(l -> assertThat(l)

@@ -33,8 +33,14 @@ class NodeConfigTest {
                 k -> k.equals("DOSSIERLINK_ACCESS_OFFICES") ? "b.xml" : null);
         assertThat(env.officesFile()).isEqualTo(Path.of("b.xml"));
         NodeConfig constructed = new NodeConfig("127.0.0.1", 8080, dir, null, null, null, java.util.List.of("EP"),
-                defaults.signature());
+                defaults.signature(), null, null);
         assertThat(constructed.officesFile()).isEqualTo(NodeConfig.DEFAULT_OFFICES_FILE);
+        assertThat(constructed.tls().keystore()).isEqualTo(Path.of("conf", "tls.p12"));
+        NodeConfig tls = NodeConfig.fromMap(Map.of("server.tls.keystore", "/etc/dossierlink/tls.p12"),
+                k -> k.equals("DOSSIERLINK_SERVER_TLS_KEYSTORE_PASSWORD_ENV") ? "MY_TLS_PASSWORD" : null);
+        assertThat(tls.tls().keystore()).isEqualTo(Path.of("/etc/dossierlink/tls.p12"));
+        assertThat(tls.tls().passwordEnv()).isEqualTo("MY_TLS_PASSWORD");
+        assertThat(tls.tls().passwordFile()).isEqualTo(Path.of("/etc/dossierlink/tls.p12.password"));
     }
 
     @Test

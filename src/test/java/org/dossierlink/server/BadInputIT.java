@@ -42,7 +42,7 @@ class BadInputIT {
     @BeforeAll
     static void start() throws Exception {
         server = RunningServer.start();
-        smallLimitServer = RunningServer.start(ServerOptions.defaults().withPort(0).withMaxRequestBytes(SMALL_LIMIT));
+        smallLimitServer = RunningServer.start(ServerOptions.demo().withPort(0).withMaxRequestBytes(SMALL_LIMIT));
     }
 
     @AfterAll

@@ -36,7 +36,7 @@ class GracefulStopIT {
                         throw e.getCause();
                     }
                 });
-        DossierServer server = new DossierServer(ServerOptions.defaults().withPort(0), TestDossiers.service(slow),
+        DossierServer server = new DossierServer(ServerOptions.demo().withPort(0), TestDossiers.service(slow),
                 TestKeys.signer()).start();
         String url = server.soap11Url();
         CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() -> RawSoap.call(url, Version.SOAP11,

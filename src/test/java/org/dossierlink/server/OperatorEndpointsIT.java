@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.dossierlink.access.Caller;
 import org.dossierlink.operator.NodeMetrics;
 import org.dossierlink.operator.TimedDossierStore;
 import org.dossierlink.signature.PayloadSigner;
@@ -48,7 +49,7 @@ class OperatorEndpointsIT {
         org.dossierlink.testsupport.TestDialects.converter()
                 .observe((from, to, nanos) -> metrics.conversion(from.wireName(), to.wireName(), nanos));
         JdbcDossierStore store = TestDossiers.seededStore();
-        try (DossierServer server = new DossierServer(ServerOptions.defaults().withPort(0),
+        try (DossierServer server = new DossierServer(ServerOptions.demo().withPort(0),
                 TestDossiers.service(new TimedDossierStore(store, metrics)), TestKeys.signer(), metrics).start()) {
             HttpResponse<String> live = get(server.rootUrl() + "/health");
             assertThat(live.statusCode()).isEqualTo(200);
@@ -79,7 +80,7 @@ class OperatorEndpointsIT {
             assertThat(scrape.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
             String after = scrape.body();
             assertThat(value(after, "dossierlink_requests_seconds_count", "operation=\"GetFamily\"", "outcome=\"ok\"",
-                    "office=\"" + NodeMetrics.UNIDENTIFIED + "\"")).isEqualTo(familiesBefore + 3);
+                    "office=\"" + Caller.DEMO_OFFICE + "\"")).isEqualTo(familiesBefore + 3);
             assertThat(value(after, "dossierlink_requests_seconds_bucket", "operation=\"GetFamily\"", "outcome=\"ok\"",
                     "le=\"+Inf\"")).isEqualTo(familiesBefore + 3);
             assertThat(value(after, "dossierlink_request_errors_total", "operation=\"GetFamily\"", "kind=\"client_fault\""))
@@ -99,7 +100,7 @@ class OperatorEndpointsIT {
                 "CN=next", now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(30)))),
                 SignatureAlgorithm.ECDSA_P256_SHA256, "test keystore");
         JdbcDossierStore store = TestDossiers.seededStore();
-        try (DossierServer server = new DossierServer(ServerOptions.defaults().withPort(0), TestDossiers.service(store),
+        try (DossierServer server = new DossierServer(ServerOptions.demo().withPort(0), TestDossiers.service(store),
                 new PayloadSigner(futureOnly)).start()) {
             store.close();
             HttpResponse<String> ready = get(server.rootUrl() + "/health/ready");
@@ -152,7 +153,7 @@ class OperatorEndpointsIT {
         List<String> lines = requests.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).startsWith("{\"time\":\"").contains("\"requestId\":\"office-ticket-42\"",
-                "\"office\":\"unidentified\"", "\"operation\":\"GetDocument\"",
+                "\"office\":\"DEMO\"", "\"operation\":\"GetDocument\"",
                 "\"target\":\"EP 10167109 " + TestDossiers.XML_DOC_ID + "\"", "\"outcome\":\"ok\"", "\"durationMs\":")
                 .endsWith("}");
         assertThat(lines.get(1)).contains("\"operation\":\"GetFamily\"", "\"target\":\"ZZ 1\"",

@@ -29,7 +29,7 @@ class ServerLifecycleIT {
 
     @Test
     void port_zero_picks_a_free_port_and_stop_releases_it() throws Exception {
-        DossierServer server = new DossierServer(ServerOptions.defaults().withPort(0), TestDossiers.service(), TestKeys.signer());
+        DossierServer server = new DossierServer(ServerOptions.demo().withPort(0), TestDossiers.service(), TestKeys.signer());
         assertThatThrownBy(server::port).isInstanceOf(IllegalStateException.class);
         server.start();
         int port = server.port();
@@ -46,7 +46,7 @@ class ServerLifecycleIT {
 
     @Test
     void a_context_path_prefixes_the_endpoints() throws Exception {
-        ServerOptions options = new ServerOptions("127.0.0.1", 0, "/node", true, 1 << 20, true);
+        ServerOptions options = new ServerOptions("127.0.0.1", 0, "/node", true, 1 << 20, true, true, null);
         try (DossierServer server = new DossierServer(options, TestDossiers.service(), TestKeys.signer()).start()) {
             assertThat(server.soap11Url()).endsWith("/node/services/dossier");
             assertThat(RawSoap.call(server.soap11Url(), Version.SOAP11, "GetServiceInfo", INFO).statusCode()).isEqualTo(200);
@@ -61,8 +61,9 @@ class ServerLifecycleIT {
         JdbcDossierStore store = TestDossiers.seededStore();
         store.close(); // every query now fails inside the node, as with a lost database
         DossierService broken = new DossierService(store, new NumberNormalizer(), new FamilyLookup(store),
-                ServiceInfo.forOffices(List.of("EP")), org.dossierlink.testsupport.TestDialects.converter());
-        try (DossierServer server = new DossierServer(ServerOptions.defaults().withPort(0), broken, TestKeys.signer()).start()) {
+                ServiceInfo.forOffices(List.of("EP")), org.dossierlink.testsupport.TestDialects.converter(),
+                org.dossierlink.testsupport.TestOffices.gate());
+        try (DossierServer server = new DossierServer(ServerOptions.demo().withPort(0), broken, TestKeys.signer()).start()) {
             String family = "<m:GetFamily xmlns:m=\"urn:dossierlink:messages:1\"><m:office>EP</m:office>"
                     + "<m:number>10167109</m:number></m:GetFamily>";
             for (Version v : Version.values()) {

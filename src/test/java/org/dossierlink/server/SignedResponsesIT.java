@@ -155,7 +155,7 @@ class SignedResponsesIT {
                 now.plus(Duration.ofDays(20)), now.plus(Duration.ofDays(800)));
         SigningKeys keys = new SigningKeys(List.of(next, previous, current), SignatureAlgorithm.RSA_SHA256, "rotation test");
         DossierService service = TestDossiers.service();
-        try (DossierServer rotating = new DossierServer(ServerOptions.defaults().withPort(0), service,
+        try (DossierServer rotating = new DossierServer(ServerOptions.demo().withPort(0), service,
                 new PayloadSigner(keys)).start()) {
             HttpResponse<byte[]> r = callForBytes(rotating.soap11Url(), Version.SOAP11, "GetSigningCertificates",
                     "<m:GetSigningCertificates " + M + "/>");

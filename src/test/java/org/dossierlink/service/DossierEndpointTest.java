@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.InputStream;
 
+import org.dossierlink.access.Caller;
 import org.dossierlink.signature.Certificates;
 import org.dossierlink.testsupport.TestDossiers;
 import org.dossierlink.testsupport.TestKeys;
@@ -29,7 +30,7 @@ import org.w3c.dom.Element;
 /** The endpoint without a server: validation, fault mapping and document content. */
 class DossierEndpointTest {
 
-    private final DossierEndpoint endpoint = new DossierEndpoint(TestDossiers.service(), TestKeys.keys());
+    private final DossierEndpoint endpoint = new DossierEndpoint(TestDossiers.service(), TestKeys.keys(), () -> Caller.DEMO);
 
     @Test
     void missing_and_blank_fields_are_invalid_requests_naming_the_field() {

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.dossierlink.access.Caller;
+import org.dossierlink.testsupport.TestOffices;
 import org.dossierlink.InvalidRequestException;
 import org.dossierlink.NotFoundException;
 import org.dossierlink.dossier.ApplicationRef;
@@ -28,7 +30,8 @@ class DossierServiceTest {
             "jdbc:h2:mem:svc-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
     private final NumberNormalizer normalizer = new NumberNormalizer();
     private final DossierService service = new DossierService(store, normalizer, new FamilyLookup(store),
-            ServiceInfo.forOffices(List.of("US", "EP")), org.dossierlink.testsupport.TestDialects.converter());
+            ServiceInfo.forOffices(List.of("US", "EP")), org.dossierlink.testsupport.TestDialects.converter(),
+            TestOffices.gate());
 
     @AfterEach
     void close() {
@@ -47,22 +50,22 @@ class DossierServiceTest {
                 app("US", "201113167395", LocalDate.of(2011, 6, 23), ep),
                 app("US", "13415108", LocalDate.of(2008, 6, 5))));
 
-        assertThat(service.documents("US", "13/167,395").application().key()).isEqualTo("US201113167395");
-        assertThat(service.bibliographicData("US", "12/134,151").dossier().application().key()).isEqualTo("US13415108");
+        assertThat(service.documents(Caller.DEMO, "US", "13/167,395").application().key()).isEqualTo("US201113167395");
+        assertThat(service.bibliographicData(Caller.DEMO, "US", "12/134,151").dossier().application().key()).isEqualTo("US13415108");
 
-        var answer = service.family("US", "13/167,395", NumberType.APPLICATION, FamilyType.EXTENDED);
+        var answer = service.family(Caller.DEMO, "US", "13/167,395", NumberType.APPLICATION, FamilyType.EXTENDED);
         assertThat(answer.query().docdb()).isEqualTo("US.201113167395.A");
         assertThat(answer.query().original()).isEqualTo("13/167,395");
         assertThat(answer.family().applicationKeys()).containsExactly("US201113167395", "EP10167109");
 
-        assertThatThrownBy(() -> service.documents("US", "13/999,999")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.documents(Caller.DEMO, "US", "13/999,999")).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void ambiguousYearlessNumbersAskForTheYear() {
         store.saveAll(List.of(app("US", "201313167395", LocalDate.of(2013, 1, 2)),
                 app("US", "201213167395", LocalDate.of(2012, 1, 2))));
-        assertThatThrownBy(() -> service.documents("US", "13/167,395"))
+        assertThatThrownBy(() -> service.documents(Caller.DEMO, "US", "13/167,395"))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("without its filing year")
                 .hasMessageContaining("US201213167395, US201313167395");

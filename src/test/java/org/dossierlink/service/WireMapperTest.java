@@ -129,7 +129,7 @@ class WireMapperTest {
         Family family = new Family(FamilyType.SIMPLE, "EP10167109", List.of(
                 new FamilyMember(TestDossiers.EP, List.of("JP.2010123456"), true),
                 new FamilyMember(TestDossiers.US, List.of("JP.2010123456"), false)));
-        GetFamilyResponse wire = WireMapper.toWire(new DossierService.FamilyAnswer(query, family));
+        GetFamilyResponse wire = WireMapper.toWire(new DossierService.FamilyAnswer(query, family, java.util.Map.of()));
         assertThat(wire.getMemberCount()).hasToString("2");
         assertThat(wire.getFamilyType()).isEqualTo(FamilyTypeType.SIMPLE);
         assertThat(wire.getQuery().getOriginal()).isEqualTo("EP 10167109");

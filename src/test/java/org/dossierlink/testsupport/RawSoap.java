@@ -50,6 +50,18 @@ public final class RawSoap {
                 + body + "</env:Body></env:Envelope>";
     }
 
+    /** An envelope with these header blocks (XML text) in its Header. */
+    public static String envelope(Version v, String header, String body) {
+        String ns = v == Version.SOAP11 ? SOAP11_NS : SOAP12_NS;
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><env:Envelope xmlns:env=\"" + ns + "\"><env:Header>" + header
+                + "</env:Header><env:Body>" + body + "</env:Body></env:Envelope>";
+    }
+
+    /** Like {@link #post}, through {@code client} (e.g. one with a TLS context). */
+    public static HttpResponse<String> post(HttpClient client, String url, Version v, String operation, byte[] payload) {
+        return send(client, url, v, operation, payload, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     /** An envelope with the right Content-Type and SOAPAction (1.1) or action parameter (1.2). */
     public static HttpResponse<String> call(String url, Version v, String operation, String body) {
         return post(url, v, operation, envelope(v, body).getBytes(StandardCharsets.UTF_8));
@@ -67,6 +79,11 @@ public final class RawSoap {
 
     private static <T> HttpResponse<T> send(String url, Version v, String operation, byte[] payload,
                                             HttpResponse.BodyHandler<T> handler) {
+        return send(HTTP, url, v, operation, payload, handler);
+    }
+
+    private static <T> HttpResponse<T> send(HttpClient client, String url, Version v, String operation, byte[] payload,
+                                            HttpResponse.BodyHandler<T> handler) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(payload));
         String action = operation == null ? null : ACTION_PREFIX + operation;
@@ -76,7 +93,7 @@ public final class RawSoap {
             b.header("Content-Type", "application/soap+xml; charset=UTF-8" + (action == null ? "" : "; action=\"" + action + "\""));
         }
         try {
-            return HTTP.send(b.build(), handler);
+            return client.send(b.build(), handler);
         } catch (IOException e) {
             throw new IllegalStateException("POST " + url + " failed: " + e, e);
         } catch (InterruptedException e) {

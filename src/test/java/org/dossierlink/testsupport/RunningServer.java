@@ -10,7 +10,7 @@ public final class RunningServer {
     }
 
     public static DossierServer start() throws Exception {
-        return start(ServerOptions.defaults().withPort(0));
+        return start(ServerOptions.demo().withPort(0));
     }
 
     public static DossierServer start(ServerOptions options) throws Exception {

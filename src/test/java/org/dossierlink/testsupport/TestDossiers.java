@@ -95,7 +95,7 @@ public final class TestDossiers {
     /** The service over the given store (a seeded one, perhaps wrapped), as {@link #service()} builds it. */
     public static DossierService service(DossierStore store) {
         return new DossierService(store, new NumberNormalizer(), new FamilyLookup(store),
-                ServiceInfo.forOffices(OFFICES), TestDialects.converter());
+                ServiceInfo.forOffices(OFFICES), TestDialects.converter(), TestOffices.gate());
     }
 
 
