@@ -16,6 +16,7 @@ import org.dossierlink.dossier.DocumentInfo;
 import org.dossierlink.dossier.Dossier;
 import org.dossierlink.number.NumberNormalizer;
 import org.dossierlink.xml.SecureSaxon;
+import org.dossierlink.xml.SecureXml;
 
 import net.sf.saxon.s9api.BuildingStreamWriter;
 import net.sf.saxon.s9api.Destination;
@@ -113,13 +114,16 @@ public final class DialectConverter {
     /**
      * Parses a document securely, keeping line numbers.
      *
-     * @throws DialectException when it is not well-formed XML
+     * @throws DialectException when it is not well-formed XML, names an external entity or a DTD by URL
+     *                           or path, or goes past a limit of {@link org.dossierlink.xml.XmlLimits}
      */
     public XdmNode parse(InputStream in, String sourceName) {
         try {
             return saxon.parse(in, sourceName);
         } catch (SaxonApiException e) {
-            throw new DialectException(sourceName, e.getLineNumber(), -1, "not well-formed XML: " + reason(e));
+            // a refused external entity or DTD location, or a limit reached, is not a syntax error: say which
+            throw new DialectException(sourceName, e.getLineNumber(), -1,
+                    (SecureXml.isRefusal(e) ? "refused: " : "not well-formed XML: ") + reason(e));
         }
     }
 

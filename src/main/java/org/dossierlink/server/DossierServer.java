@@ -18,6 +18,8 @@ import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
+import org.apache.cxf.attachment.AttachmentDeserializer;
+import org.apache.cxf.binding.soap.Soap11;
 import org.apache.cxf.binding.soap.Soap12;
 import org.apache.cxf.bus.CXFBusFactory;
 import org.apache.cxf.jaxb.JAXBDataBinding;
@@ -58,7 +60,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>SOAP 1.1 at {@code <base>/services/dossier}, SOAP 1.2 at {@code <base>/services/dossier-soap12};</li>
  * <li>MTOM for binary documents; requests validated against the schemas (see {@link ServerOptions});</li>
- * <li>StAX limits from {@link XmlLimits} and a request size limit; no DTD is accepted in a request;</li>
+ * <li>StAX, request size and MTOM attachment limits from {@link XmlLimits}; no DTD and no processing
+ * instruction is accepted in a request, nor a Content-Type that is not the port's SOAP version's;</li>
  * <li>every successful response signed with XML-DSig: see {@link SignedResponseWriter};</li>
  * <li>every fault is typed: see {@link RequestFaultRewriter}.</li>
  * </ul>
@@ -226,8 +229,11 @@ public final class DossierServer implements AutoCloseable {
         properties.put(StaxUtils.MAX_ELEMENT_DEPTH, XmlLimits.MAX_ELEMENT_DEPTH);
         properties.put(StaxUtils.MAX_ATTRIBUTE_COUNT, XmlLimits.MAX_ATTRIBUTE_COUNT);
         properties.put(StaxUtils.MAX_CHILD_ELEMENTS, XmlLimits.MAX_CHILD_ELEMENTS);
+        properties.put(StaxUtils.MAX_ATTRIBUTE_SIZE, XmlLimits.MAX_ATTRIBUTE_LENGTH);
         properties.put(StaxUtils.MAX_TEXT_LENGTH, XmlLimits.MAX_TEXT_LENGTH);
         properties.put(StaxUtils.MAX_ELEMENT_COUNT, XmlLimits.MAX_ELEMENT_COUNT);
+        properties.put(AttachmentDeserializer.ATTACHMENT_MAX_COUNT, XmlLimits.MAX_ATTACHMENT_COUNT);
+        properties.put(AttachmentDeserializer.ATTACHMENT_MAX_SIZE, XmlLimits.MAX_ATTACHMENT_BYTES);
         // ?wsdl answers with the address the caller used, for both ports
         properties.put("autoRewriteSoapAddressForAllServices", Boolean.TRUE);
         Bus created = new CXFBusFactory().createBus(null, properties);
@@ -251,7 +257,13 @@ public final class DossierServer implements AutoCloseable {
         properties.put(Message.MTOM_ENABLED, Boolean.TRUE);
         properties.put(Message.SCHEMA_VALIDATION_TYPE, options.schemaValidation() ? "IN" : "NONE");
         endpoint.setProperties(properties);
+        RequestAccounting requests = new RequestAccounting(metrics, access.audit());
+        // first, so that a request refused at once (size, Content-Type) has its id in the fault too
+        endpoint.getInInterceptors().add(requests.start());
         endpoint.getInInterceptors().add(new RequestSizeLimit(options.maxRequestBytes()));
+        endpoint.getInInterceptors().add(new ContentTypeGuard(port.equals(SOAP12_PORT) ? Soap12.getInstance()
+                : Soap11.getInstance()));
+        endpoint.getInInterceptors().add(new ProcessingInstructionGuard());
         endpoint.getInInterceptors().add(new CallerAuthentication(access.offices(), options.demoAccess(),
                 access.tokenTimeToLive(), access.clock()));
         Throttling throttling = new Throttling(access.quotas());
@@ -268,8 +280,6 @@ public final class DossierServer implements AutoCloseable {
         if (options.signResponses()) {
             endpoint.getOutInterceptors().add(new SignedResponseWriter(signer, metrics));
         }
-        RequestAccounting requests = new RequestAccounting(metrics, access.audit());
-        endpoint.getInInterceptors().add(requests.start());
         endpoint.getOutInterceptors().add(requests.header());
         endpoint.getOutInterceptors().add(requests.stop());
         endpoint.getOutFaultInterceptors().add(requests.header());

@@ -71,7 +71,7 @@ final class RequestAccounting {
 
     /** In, RECEIVE: starts the clock and names the request. */
     AbstractPhaseInterceptor<Message> start() {
-        return new AbstractPhaseInterceptor<>(Phase.RECEIVE) {
+        AbstractPhaseInterceptor<Message> i = new AbstractPhaseInterceptor<>(Phase.RECEIVE) {
             @Override
             public void handleMessage(Message message) {
                 Exchange exchange = message.getExchange();
@@ -79,6 +79,9 @@ final class RequestAccounting {
                 exchange.put(REQUEST_ID, idFrom(message));
             }
         };
+        // before the size limit, so that a request refused by its Content-Length has its id in the fault too
+        i.addBefore(RequestSizeLimit.class.getName());
+        return i;
     }
 
     /** Out and out-fault, SETUP: the id in the answer's headers. */

@@ -49,6 +49,8 @@ final class RequestFaultRewriter extends AbstractPhaseInterceptor<Message> {
             Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error|Fault)\\b:?\\s*");
     /** Schema validation names the expected element: One of '{"urn:...":office}' is expected. */
     private static final Pattern EXPECTED_ELEMENT = Pattern.compile("One of '\\{(?:\"[^\"]*\":)?([A-Za-z_][\\w.-]*)");
+    /** CXF's answer to an xop:Include whose href is not one of the request's parts. */
+    private static final Pattern XOP_NOT_FOUND = Pattern.compile("No attachment for id (\\S+) found");
     private static final Pattern INVALID_VALUE_OF = Pattern.compile("of element '(?:[\\w.-]+:)?([A-Za-z_][\\w.-]*)'");
 
     private final String soap11Address;
@@ -156,14 +158,28 @@ final class RequestFaultRewriter extends AbstractPhaseInterceptor<Message> {
         if (text.contains("event DTD")) {
             return "a DOCTYPE (DTD) is not accepted in a SOAP request";
         }
+        Matcher xop = XOP_NOT_FOUND.matcher(text);
+        if (xop.find()) {
+            return cut("xop:Include href '" + xop.group(1) + "' names no attachment of this request: only cid: references"
+                    + " to the request's own MTOM parts are read, never a file or URL");
+        }
         String clean = CLASS_PREFIX.matcher(text).replaceAll("").replaceAll("\\s+", " ").trim();
-        boolean limit = clean.contains("limit") && clean.contains("Exceeded");
+        if (clean.contains(ProcessingInstructionGuard.REFUSAL)) {
+            return cut(clean.substring(clean.indexOf(ProcessingInstructionGuard.REFUSAL)));
+        }
+        String lower = clean.toLowerCase(java.util.Locale.ROOT);
+        boolean limit = lower.contains("limit") && lower.contains("exceeded")
+                || lower.contains("more attachments than");
         clean = clean.replace("Unmarshalling Error: ", "").replace("Error reading XMLStreamReader: ",
                 limit ? "the request exceeds a parser limit: " : "the request is not well-formed XML: ");
         if (clean.isEmpty()) {
             return "the request is not a SOAP message this service can read";
         }
-        return clean.length() > MAX_MESSAGE ? clean.substring(0, MAX_MESSAGE) + "..." : clean;
+        return cut(clean);
+    }
+
+    private static String cut(String text) {
+        return text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "..." : text;
     }
 
     /** The request field a schema-validation message points at, where it names one. */

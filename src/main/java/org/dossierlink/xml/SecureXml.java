@@ -1,5 +1,8 @@
 package org.dossierlink.xml;
 
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -10,13 +13,16 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLResolver;
 import javax.xml.stream.XMLStreamException;
 
+import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.ext.EntityResolver2;
 
 /**
  * The one place that creates XML parsers. Every factory here refuses DTD loading, external
  * entities and XInclude, so no input can make this node read a file or open a connection.
- * DOCTYPE declarations are tolerated (real office XML carries them) but never followed.
+ * DOCTYPE declarations are tolerated (real office XML carries them) but never followed. Every limit
+ * comes from {@link XmlLimits}: Woodstox's own for StAX, the JDK's security manager limits for SAX and DOM.
  */
 public final class SecureXml {
 
@@ -44,7 +50,9 @@ public final class SecureXml {
         f.setXMLResolver(refuseAll());
         setIfSupported(f, "com.ctc.wstx.maxElementDepth", XmlLimits.MAX_ELEMENT_DEPTH);
         setIfSupported(f, "com.ctc.wstx.maxAttributesPerElement", XmlLimits.MAX_ATTRIBUTE_COUNT);
+        setIfSupported(f, "com.ctc.wstx.maxAttributeSize", XmlLimits.MAX_ATTRIBUTE_LENGTH);
         setIfSupported(f, "com.ctc.wstx.maxTextLength", XmlLimits.MAX_TEXT_LENGTH);
+        setIfSupported(f, "com.ctc.wstx.maxEntityCount", XmlLimits.MAX_ENTITY_EXPANSIONS);
         setIfSupported(f, "com.ctc.wstx.maxChildrenPerElement", XmlLimits.MAX_CHILD_ELEMENTS);
         setIfSupported(f, "com.ctc.wstx.maxElementCount", XmlLimits.MAX_ELEMENT_COUNT);
         return f;
@@ -98,6 +106,7 @@ public final class SecureXml {
             f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            jdkLimits(f::setAttribute);
             DocumentBuilder b = f.newDocumentBuilder();
             b.setEntityResolver((publicId, systemId) -> {
                 throw new org.xml.sax.SAXException("external entity refused: " + systemId);
@@ -141,15 +150,75 @@ public final class SecureXml {
 
     /**
      * A namespace-aware SAX reader with the same refusals as {@link #documentBuilder()}: no DTD is
-     * loaded, no external entity read, no XInclude followed, and the JDK's entity and depth limits
-     * apply. Saxon parses every input document through one of these.
+     * read, no external entity, no XInclude followed, and the limits of {@link XmlLimits} apply. Saxon
+     * parses every input document through one of these.
+     *
+     * <p>Unlike the DOM builder, it does not skip what it will not read: a DOCTYPE or an external entity,
+     * general or parameter, that names a URL or a path rather than a file name (the way every office DTD
+     * in {@code xsd/catalog.xml} is named) is refused with an {@link ExternalAccessRefused} naming it. What
+     * is named by a file name is not read either: it stays empty.
      */
     public static XMLReader xmlReader() {
         XMLReader reader = saxReader(false);
-        reader.setEntityResolver((publicId, systemId) -> {
-            throw new SAXException("external entity refused: " + systemId);
-        });
+        reader.setEntityResolver(LocalDtdNamesOnly.INSTANCE);
         return reader;
+    }
+
+    /** What a reader refused to read: an external entity, or a DTD named by a URL or path. */
+    public static final class ExternalAccessRefused extends SAXException {
+        private static final long serialVersionUID = 1L;
+
+        ExternalAccessRefused(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * True when a parse failed because something was refused (an {@link ExternalAccessRefused}) or a
+     * limit of {@link XmlLimits} was reached (the JDK's JAXP00010xxx errors), rather than because the
+     * input is not well-formed.
+     */
+    public static boolean isRefusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ExternalAccessRefused || t.getMessage() != null && JDK_LIMIT.matcher(t.getMessage()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern JDK_LIMIT = Pattern.compile("JAXP0001\\d{4}");
+    /** A DTD named by a relative file name: {@code us-patent-grant-v45-2014-04-03.dtd}, {@code jp-a.dtd}. */
+    private static final Pattern LOCAL_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*");
+
+    private enum LocalDtdNamesOnly implements EntityResolver2 {
+        INSTANCE;
+
+        @Override
+        public InputSource getExternalSubset(String name, String baseURI) {
+            return null;
+        }
+
+        @Override
+        public InputSource resolveEntity(String name, String publicId, String baseURI, String systemId)
+                throws SAXException {
+            boolean named = name != null && !"[dtd]".equals(name);
+            if (named) {
+                throw new ExternalAccessRefused("external entity '" + name + "' (" + systemId + ") refused: this node"
+                        + " reads no external entity");
+            }
+            // the external subset (the JDK names it "[dtd]", or null, and may use the two-argument method)
+            if (systemId != null && LOCAL_NAME.matcher(systemId).matches() && !systemId.contains("..")) {
+                return new InputSource(new java.io.StringReader("")); // named by file name: not read
+            }
+            throw new ExternalAccessRefused("external identifier '" + systemId + "' refused: this node reads no DTD"
+                    + " or entity from a URL or path; office DTDs are named by file name (see xsd/catalog.xml)");
+        }
+
+        @Override
+        public InputSource resolveEntity(String publicId, String systemId) throws SAXException {
+            return resolveEntity(null, publicId, null, systemId);
+        }
     }
 
     /**
@@ -168,16 +237,38 @@ public final class SecureXml {
             f.setXIncludeAware(false);
             f.setValidating(validateDtd);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", validateDtd);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", validateDtd);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", validateDtd);
+            // every external entity and DTD goes to the entity resolver the caller sets, which serves or
+            // refuses it; the JDK's own access to any URL stays closed (ACCESS_EXTERNAL_DTD below)
+            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", true);
+            f.setFeature("http://xml.org/sax/features/external-general-entities", true);
+            f.setFeature("http://xml.org/sax/features/external-parameter-entities", true);
+            f.setFeature("http://xml.org/sax/features/use-entity-resolver2", true);
             XMLReader reader = f.newSAXParser().getXMLReader();
             reader.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             reader.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            reader.setProperty("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", XmlLimits.MAX_ELEMENT_DEPTH);
+            BiConsumer<String, Object> set = (name, value) -> {
+                try {
+                    reader.setProperty(name, value);
+                } catch (SAXException e) {
+                    throw new IllegalStateException("the JDK's SAX parser does not take " + name, e);
+                }
+            };
+            jdkLimits(set);
             return reader;
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("the JDK's SAX parser lacks a required security feature", e);
         }
+    }
+
+    private static final String JDK_PROPERTY = "http://www.oracle.com/xml/jaxp/properties/";
+
+    /** The JDK parser's security limits, from {@link XmlLimits}. */
+    private static void jdkLimits(BiConsumer<String, Object> set) {
+        set.accept(JDK_PROPERTY + "entityExpansionLimit", XmlLimits.MAX_ENTITY_EXPANSIONS);
+        set.accept(JDK_PROPERTY + "maxGeneralEntitySizeLimit", XmlLimits.MAX_ENTITY_SIZE);
+        set.accept(JDK_PROPERTY + "maxParameterEntitySizeLimit", XmlLimits.MAX_ENTITY_SIZE);
+        set.accept(JDK_PROPERTY + "totalEntitySizeLimit", XmlLimits.MAX_TOTAL_ENTITY_SIZE);
+        set.accept(JDK_PROPERTY + "elementAttributeLimit", XmlLimits.MAX_ATTRIBUTE_COUNT);
+        set.accept(JDK_PROPERTY + "maxElementDepth", XmlLimits.MAX_ELEMENT_DEPTH);
     }
 }

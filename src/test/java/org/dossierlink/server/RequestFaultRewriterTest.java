@@ -43,4 +43,26 @@ class RequestFaultRewriterTest {
                 .isEqualTo("familyType");
         assertThat(RequestFaultRewriter.fieldOf(new Fault(new RuntimeException("No such operation")))).isNull();
     }
+
+    @Test
+    void woodstox_limits_in_lower_case_are_named_as_limits() {
+        assertThat(RequestFaultRewriter.describe(new Fault(new RuntimeException(
+                "Error reading XMLStreamReader: Attribute limit (500) exceeded"))))
+                .isEqualTo("the request exceeds a parser limit: Attribute limit (500) exceeded");
+    }
+
+    @Test
+    void an_xop_include_that_names_no_part_says_so() {
+        assertThat(RequestFaultRewriter.describe(new Fault(new RuntimeException(
+                "No attachment for id file:///etc/passwd found in []"))))
+                .isEqualTo("xop:Include href 'file:///etc/passwd' names no attachment of this request: only cid:"
+                        + " references to the request's own MTOM parts are read, never a file or URL");
+    }
+
+    @Test
+    void a_processing_instruction_is_named_without_the_parser_prefix() {
+        assertThat(RequestFaultRewriter.describe(new Fault(new RuntimeException("Error reading XMLStreamReader: "
+                + "javax.xml.stream.XMLStreamException: " + ProcessingInstructionGuard.REFUSAL + " (<?xml-stylesheet?>)"))))
+                .isEqualTo(ProcessingInstructionGuard.REFUSAL + " (<?xml-stylesheet?>)");
+    }
 }

@@ -102,6 +102,26 @@ public final class RawSoap {
         }
     }
 
+    /** Any bytes with exactly these headers ({@code soapAction} may be null: no SOAPAction header). */
+    public static HttpResponse<String> postRaw(String url, String contentType, String soapAction, byte[] payload) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(payload));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        if (soapAction != null) {
+            b.header("SOAPAction", soapAction);
+        }
+        try {
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + url + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static HttpResponse<String> get(String url) {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
