@@ -139,7 +139,10 @@ public final class AccessBench {
                 double demoTotal = 0;
                 double securedTotal = 0;
                 for (int round = 1; round <= rounds; round++) {
-                    List<String> order = round % 2 == 1 ? names : names.reversed();
+                    List<String> order = new ArrayList<>(names);
+                    if (round % 2 == 0) {
+                        java.util.Collections.reverse(order);
+                    }
                     Map<String, double[]> results = new LinkedHashMap<>();
                     for (String name : order) {
                         double[] result = runs.get(name).load(seconds, clients);

@@ -56,7 +56,7 @@ public final class FamilyLookupBreakdown {
                     NormalizedNumber n = normalizer.normalize(q[0], q[1], NumberType.parse(q[2], null));
                     Family family = lookup.lookup(n, i % 3 == 0 ? FamilyType.SIMPLE : FamilyType.EXTENDED);
                     long t1 = System.nanoTime();
-                    GetFamilyResponse wire = WireMapper.toWire(new DossierService.FamilyAnswer(n, family));
+                    GetFamilyResponse wire = WireMapper.toWire(new DossierService.FamilyAnswer(n, family, java.util.Map.of()));
                     long t2 = System.nanoTime();
                     Marshaller m = jaxb.createMarshaller();
                     ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);

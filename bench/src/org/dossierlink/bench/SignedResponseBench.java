@@ -285,7 +285,7 @@ public final class SignedResponseBench {
      */
     private static void breakdown(DossierService service, PayloadSigner signer, String label, SigningKey key)
             throws Exception {
-        DossierEndpoint endpoint = new DossierEndpoint(service, signer.keys());
+        DossierEndpoint endpoint = new DossierEndpoint(service, signer.keys(), () -> org.dossierlink.access.Caller.DEMO);
         GetDocument request = new GetDocument();
         request.setOffice(OFFICE);
         request.setApplicationNumber(NUMBER);
