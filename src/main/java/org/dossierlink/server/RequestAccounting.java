@@ -196,16 +196,9 @@ final class RequestAccounting {
 
     /** The stable code of the fault's detail (UNKNOWN_OFFICE, INVALID_REQUEST...), else the SOAP fault code. */
     private static String faultCode(Exception e) {
-        if (e instanceof Fault f && f.getDetail() != null) {
-            for (Node n = f.getDetail().getFirstChild(); n != null; n = n.getNextSibling()) {
-                if (n instanceof Element detail) {
-                    for (Node c = detail.getFirstChild(); c != null; c = c.getNextSibling()) {
-                        if (c instanceof Element code && "code".equals(code.getLocalName())) {
-                            return code.getTextContent();
-                        }
-                    }
-                }
-            }
+        String code = detailField(e, "code");
+        if (code != null) {
+            return code;
         }
         if (e instanceof Fault f && f.getFaultCode() != null) {
             return f.getFaultCode().getLocalPart();
@@ -215,12 +208,17 @@ final class RequestAccounting {
 
     /** The fault detail's reason (why access was denied, which authentication check failed...), or null. */
     private static String reason(Exception e) {
+        return detailField(e, "reason");
+    }
+
+    /** The text of a child element {@code name} of the fault's detail element, or null. */
+    private static String detailField(Exception e, String name) {
         if (e instanceof Fault f && f.getDetail() != null) {
             for (Node n = f.getDetail().getFirstChild(); n != null; n = n.getNextSibling()) {
                 if (n instanceof Element detail) {
                     for (Node c = detail.getFirstChild(); c != null; c = c.getNextSibling()) {
-                        if (c instanceof Element r && "reason".equals(r.getLocalName())) {
-                            return r.getTextContent();
+                        if (c instanceof Element field && name.equals(field.getLocalName())) {
+                            return field.getTextContent();
                         }
                     }
                 }
