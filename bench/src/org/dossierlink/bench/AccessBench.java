@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.security.cert.Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,9 +102,7 @@ public final class AccessBench {
                     "CN=dossierlink bench EC", Duration.ofDays(2));
             PayloadSigner signer = new PayloadSigner(new SigningKeys(List.of(ec), SignatureAlgorithm.ECDSA_P256_SHA256, "bench"));
             SigningKey tlsKey = SelfSignedKeys.generateTls("tls", "CN=127.0.0.1", List.of("127.0.0.1"), Duration.ofDays(2));
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(null, null);
-            ks.setKeyEntry("tls", tlsKey.privateKey(), "bench".toCharArray(), new Certificate[] {tlsKey.certificate()});
+            KeyStore ks = SelfSignedKeys.keyStore(tlsKey, "bench".toCharArray());
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             trust.setCertificateEntry("tls", tlsKey.certificate());

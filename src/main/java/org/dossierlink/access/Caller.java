@@ -25,12 +25,7 @@ public record Caller(String office, Proof proof) {
         /** Named in the CallingOffice header of a demo node: not authenticated. */
         DEMO_HEADER,
         /** A demo node's default: not authenticated, sees everything. */
-        DEMO_DEFAULT;
-
-        /** username-token, client-certificate, demo-header, demo-default. */
-        public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        }
+        DEMO_DEFAULT
     }
 
     public Caller {

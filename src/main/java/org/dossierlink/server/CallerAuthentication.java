@@ -1,15 +1,11 @@
 package org.dossierlink.server;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +35,7 @@ import org.apache.wss4j.dom.WSConstants;
 import org.apache.wss4j.common.ext.WSSecurityException;
 import org.dossierlink.access.Caller;
 import org.dossierlink.access.Offices;
+import org.dossierlink.signature.Certificates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;
@@ -102,12 +99,17 @@ final class CallerAuthentication extends AbstractSoapInterceptor {
         p.put(ConfigurationConstants.ALLOW_USERNAMETOKEN_NOPASSWORD, "false");
         p.put(WSS4JInInterceptor.VALIDATOR_MAP, Map.of(WSConstants.USERNAME_TOKEN, new OfficeCredentialValidator(offices)));
         this.wss4j = new WSS4JInInterceptor(p);
-        // read by CXF from the message's contextual properties: set on each message (see fromToken)
+        // CXF reads these from the message's contextual properties, which include the endpoint's
         this.securityProperties = Map.of(
                 SecurityConstants.ENABLE_NONCE_CACHE, Boolean.TRUE,
                 SecurityConstants.NONCE_CACHE_INSTANCE, new NonceCache(tokenTimeToLive.plusSeconds(future), 2_000_000, clock),
                 SecurityConstants.ENABLE_TIMESTAMP_CACHE, Boolean.FALSE);
         getAfter().add(RequestSizeLimit.class.getName());
+    }
+
+    /** The nonce cache and its settings, for the properties of the endpoint this interceptor guards. */
+    Map<String, Object> endpointProperties() {
+        return securityProperties;
     }
 
     @Override
@@ -149,7 +151,6 @@ final class CallerAuthentication extends AbstractSoapInterceptor {
     }
 
     private Caller fromToken(SoapMessage message) {
-        message.putAll(securityProperties);
         try {
             wss4j.handleMessage(message);
         } catch (Fault f) {
@@ -189,7 +190,7 @@ final class CallerAuthentication extends AbstractSoapInterceptor {
             return null;
         }
         X509Certificate certificate = chain[0];
-        String office = offices.officeForCertificate(fingerprint(certificate)).orElse(null);
+        String office = offices.officeForCertificate(Certificates.fingerprint(certificate)).orElse(null);
         if (office == null) {
             return null;
         }
@@ -231,14 +232,6 @@ final class CallerAuthentication extends AbstractSoapInterceptor {
             return reader.getEventType() == XMLStreamConstants.START_ELEMENT ? reader.getLocalName() : null;
         } catch (IllegalStateException e) {
             return null;
-        }
-    }
-
-    static String fingerprint(X509Certificate certificate) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        } catch (CertificateEncodingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot fingerprint a client certificate", e);
         }
     }
 }

@@ -4,7 +4,6 @@ import javax.xml.namespace.QName;
 
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.binding.soap.SoapVersion;
-import org.dossierlink.operator.Json;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -40,12 +39,26 @@ final class DeclaredSoapFault extends SoapFault {
         } else {
             fault = new DeclaredSoapFault(message, code == null ? version.getSender() : code);
         }
+        addDetail(fault, element, detailCode, message, null, reason, retryAfterSeconds);
+        return fault;
+    }
+
+    /**
+     * Adds the detail the WSDL declares for every fault (msg:FaultDetailType) to {@code fault}: element
+     * {@code msg:<element>} with code, message and the optional field, reason and retryAfterSeconds, in
+     * schema order (the request id is appended on the way out).
+     */
+    static void addDetail(SoapFault fault, String element, String code, String message, String field, String reason,
+                          Long retryAfterSeconds) {
         Element detail = fault.getOrCreateDetail();
         Document doc = detail.getOwnerDocument();
         Element root = doc.createElementNS(RequestFaultRewriter.MESSAGES_NS, "msg:" + element);
         root.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:msg", RequestFaultRewriter.MESSAGES_NS);
-        append(root, "code", detailCode);
+        append(root, "code", code);
         append(root, "message", message);
+        if (field != null) {
+            append(root, "field", field);
+        }
         if (reason != null) {
             append(root, "reason", reason);
         }
@@ -53,17 +66,11 @@ final class DeclaredSoapFault extends SoapFault {
             append(root, "retryAfterSeconds", Long.toString(retryAfterSeconds));
         }
         detail.appendChild(root);
-        return fault;
     }
 
     private static void append(Element parent, String name, String text) {
         Element e = parent.getOwnerDocument().createElementNS(RequestFaultRewriter.MESSAGES_NS, "msg:" + name);
         e.setTextContent(text);
         parent.appendChild(e);
-    }
-
-    @Override
-    public String toString() {
-        return "DeclaredSoapFault " + Json.quote(getMessage());
     }
 }

@@ -157,8 +157,11 @@ public final class DossierServer implements AutoCloseable {
             jetty.start();
 
             DossierEndpoint implementor = new DossierEndpoint(service, signer.keys(), DossierServer::currentCaller);
-            publish(implementor, SOAP11_PORT, SOAPBinding.SOAP11HTTP_BINDING, SOAP11_PATH, soap11Url());
-            publish(implementor, SOAP12_PORT, SOAPBinding.SOAP12HTTP_BINDING, SOAP12_PATH, soap12Url());
+            // one for both ports: a nonce used on one port is a replay on the other
+            CallerAuthentication authentication = new CallerAuthentication(access.offices(), options.demoAccess(),
+                    access.tokenTimeToLive(), access.clock());
+            publish(implementor, authentication, SOAP11_PORT, SOAPBinding.SOAP11HTTP_BINDING, SOAP11_PATH, soap11Url());
+            publish(implementor, authentication, SOAP12_PORT, SOAPBinding.SOAP12HTTP_BINDING, SOAP12_PATH, soap12Url());
             LOG.debug("dossierlink serving SOAP 1.1 at {} and SOAP 1.2 at {}, contract at {}",
                     soap11Url(), soap12Url(), wsdlUrl());
             return this;
@@ -243,7 +246,8 @@ public final class DossierServer implements AutoCloseable {
         return created;
     }
 
-    private void publish(DossierEndpoint implementor, QName port, String bindingId, String path, String url) {
+    private void publish(DossierEndpoint implementor, CallerAuthentication authentication, QName port, String bindingId,
+                         String path, String url) {
         EndpointImpl endpoint = new EndpointImpl(bus, implementor, bindingId);
         endpoint.setWsdlLocation(WSDL_LOCATION);
         endpoint.setServiceName(SERVICE);
@@ -256,6 +260,7 @@ public final class DossierServer implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>();
         properties.put(Message.MTOM_ENABLED, Boolean.TRUE);
         properties.put(Message.SCHEMA_VALIDATION_TYPE, options.schemaValidation() ? "IN" : "NONE");
+        properties.putAll(authentication.endpointProperties());
         endpoint.setProperties(properties);
         RequestAccounting requests = new RequestAccounting(metrics, access.audit());
         // first, so that a request refused at once (size, Content-Type) has its id in the fault too
@@ -264,8 +269,7 @@ public final class DossierServer implements AutoCloseable {
         endpoint.getInInterceptors().add(new ContentTypeGuard(port.equals(SOAP12_PORT) ? Soap12.getInstance()
                 : Soap11.getInstance()));
         endpoint.getInInterceptors().add(new ProcessingInstructionGuard());
-        endpoint.getInInterceptors().add(new CallerAuthentication(access.offices(), options.demoAccess(),
-                access.tokenTimeToLive(), access.clock()));
+        endpoint.getInInterceptors().add(authentication);
         Throttling throttling = new Throttling(access.quotas());
         endpoint.getInInterceptors().add(throttling.admit());
         endpoint.getOutInterceptors().add(throttling.header());

@@ -69,11 +69,6 @@ final class NonceCache implements ReplayCache {
         return true;
     }
 
-    /** Live entries (for tests and metrics). */
-    int size() {
-        return seen.size();
-    }
-
     private void sweep(Instant now) {
         long next = nextSweep.get();
         if (now.toEpochMilli() < next && seen.size() < maxEntries) {

@@ -41,10 +41,6 @@ final class OfficeCredentialValidator extends UsernameTokenValidator {
 
     @Override
     protected void verifyDigestPassword(UsernameToken token, RequestData data) throws WSSecurityException {
-        if (!token.isHashed()) {
-            verifyPlaintextPassword(token, data);
-            return;
-        }
         PasswordHash hash = credential(token).password();
         String nonce = token.getNonce();
         String created = token.getCreated();

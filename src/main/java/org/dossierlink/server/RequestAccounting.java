@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -91,12 +90,7 @@ final class RequestAccounting {
             public void handleMessage(Message message) {
                 String id = requestId(message.getExchange());
                 if (id != null) {
-                    Map<String, List<String>> headers = CastUtils.cast((Map<?, ?>) message.get(Message.PROTOCOL_HEADERS));
-                    if (headers == null) {
-                        headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-                        message.put(Message.PROTOCOL_HEADERS, headers);
-                    }
-                    headers.put(HEADER, List.of(id));
+                    ResponseHeaders.put(message, HEADER, id);
                 }
             }
 

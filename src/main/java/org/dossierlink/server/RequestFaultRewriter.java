@@ -20,8 +20,6 @@ import org.apache.cxf.phase.Phase;
 import org.dossierlink.DossierlinkException.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 
 /**
  * Out-fault interceptor that gives every fault a shape a caller can act on, in the SOAP version of
@@ -126,22 +124,7 @@ final class RequestFaultRewriter extends AbstractPhaseInterceptor<Message> {
     }
 
     private static void addDetail(SoapFault fault, String text, String field) {
-        Element detail = fault.getOrCreateDetail();
-        Document doc = detail.getOwnerDocument();
-        Element root = doc.createElementNS(MESSAGES_NS, "msg:InvalidRequestFault");
-        root.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:msg", MESSAGES_NS);
-        append(root, "code", ErrorCode.INVALID_REQUEST.name());
-        append(root, "message", text);
-        if (field != null) {
-            append(root, "field", field);
-        }
-        detail.appendChild(root);
-    }
-
-    private static void append(Element parent, String name, String text) {
-        Element e = parent.getOwnerDocument().createElementNS(MESSAGES_NS, "msg:" + name);
-        e.setTextContent(text);
-        parent.appendChild(e);
+        DeclaredSoapFault.addDetail(fault, "InvalidRequestFault", ErrorCode.INVALID_REQUEST.name(), text, field, null, null);
     }
 
     /** One line, no class names, no stack trace: the parser's or CXF's own explanation. */

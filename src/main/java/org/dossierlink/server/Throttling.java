@@ -3,13 +3,9 @@ package org.dossierlink.server;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 import org.apache.cxf.binding.soap.SoapMessage;
-import org.apache.cxf.helpers.CastUtils;
 import org.apache.cxf.message.Exchange;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
@@ -69,14 +65,9 @@ final class Throttling {
                 if (standing == null) {
                     return;
                 }
-                Map<String, List<String>> headers = CastUtils.cast((Map<?, ?>) message.get(Message.PROTOCOL_HEADERS));
-                if (headers == null) {
-                    headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-                    message.put(Message.PROTOCOL_HEADERS, headers);
-                }
-                headers.put(HEADER, List.of(standing.header()));
+                ResponseHeaders.put(message, HEADER, standing.header());
                 if (!standing.admitted()) {
-                    headers.put("Retry-After", List.of(Long.toString(standing.retryAfterSeconds())));
+                    ResponseHeaders.put(message, "Retry-After", Long.toString(standing.retryAfterSeconds()));
                 }
             }
         };

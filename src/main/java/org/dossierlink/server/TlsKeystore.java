@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.dossierlink.config.ConfigException;
+import org.dossierlink.config.Secrets;
 import org.dossierlink.config.TlsSettings;
 import org.dossierlink.signature.SelfSignedKeys;
 import org.dossierlink.signature.SigningKey;
@@ -88,24 +89,12 @@ public final class TlsKeystore {
     }
 
     private static char[] password(TlsSettings settings, Function<String, String> env) {
-        String fromEnv = env.apply(settings.passwordEnv());
-        if (fromEnv != null && !fromEnv.isEmpty()) {
-            return fromEnv.toCharArray();
-        }
-        Path file = settings.passwordFile();
-        if (!Files.isRegularFile(file)) {
+        char[] password = Secrets.read(settings.passwordEnv(), settings.passwordFile(), env, "TLS keystore password");
+        if (password == null) {
             throw new ConfigException("server.tls.keystore: no password for " + settings.keystore() + ": set the"
-                    + " environment variable " + settings.passwordEnv() + " or write it to " + file
+                    + " environment variable " + settings.passwordEnv() + " or write it to " + settings.passwordFile()
                     + " (server.tls.keystore.password-file)");
         }
-        try {
-            String text = Files.readString(file).strip();
-            if (text.isEmpty()) {
-                throw new ConfigException("server.tls.keystore.password-file: " + file + " is empty");
-            }
-            return text.toCharArray();
-        } catch (IOException e) {
-            throw new ConfigException("server.tls.keystore.password-file: cannot read " + file + " (" + e.getMessage() + ")");
-        }
+        return password;
     }
 }

@@ -57,6 +57,38 @@ public final class SelfSignedKeys {
      */
     public static SigningKey generate(String alias, SignatureAlgorithm algorithm, String subject, Instant notBefore,
                                       Instant notAfter) {
+        return selfSigned(alias, algorithm, subject, notBefore, notAfter,
+                KeyUsage.digitalSignature | KeyUsage.nonRepudiation, builder -> { });
+    }
+
+    /**
+     * A P-256 key with a self-signed certificate for TLS: the names (host names and IP addresses) as
+     * subject alternative names, usable by a server and as a client certificate, valid from an hour ago
+     * for {@code validity}.
+     */
+    public static SigningKey generateTls(String alias, String subject, List<String> names, Duration validity) {
+        Instant now = Instant.now();
+        return selfSigned(alias, SignatureAlgorithm.ECDSA_P256_SHA256, subject, now.minus(Duration.ofHours(1)),
+                now.plus(validity), KeyUsage.digitalSignature, builder -> {
+                    builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
+                            new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
+                    if (!names.isEmpty()) {
+                        GeneralName[] alt = names.stream().map(n -> n.matches("[0-9.]+|.*:.*")
+                                ? new GeneralName(GeneralName.iPAddress, n) : new GeneralName(GeneralName.dNSName, n))
+                                .toArray(GeneralName[]::new);
+                        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(alt));
+                    }
+                });
+    }
+
+    /** Extensions beyond basic constraints and key usage. */
+    @FunctionalInterface
+    private interface MoreExtensions {
+        void add(JcaX509v3CertificateBuilder builder) throws CertIOException;
+    }
+
+    private static SigningKey selfSigned(String alias, SignatureAlgorithm algorithm, String subject, Instant notBefore,
+                                         Instant notAfter, int keyUsage, MoreExtensions more) {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance(algorithm.keyAlgorithm());
             if (algorithm == SignatureAlgorithm.ECDSA_P256_SHA256) {
@@ -71,46 +103,13 @@ public final class SelfSignedKeys {
                     new BigInteger(63, RANDOM).add(BigInteger.ONE), Date.from(notBefore), Date.from(notAfter),
                     name, pair.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.keyUsage, true,
-                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
+            more.add(builder);
             X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
                     builder.build(new JcaContentSignerBuilder(algorithm.jcaName()).build(pair.getPrivate())));
             return new SigningKey(alias, pair.getPrivate(), cert, algorithm);
         } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
             throw new SignatureKeyException("cannot generate a " + algorithm.configName() + " key: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * A P-256 key with a self-signed certificate for TLS: the names (host names and IP addresses) as
-     * subject alternative names, usable by a server and as a client certificate, valid from an hour ago
-     * for {@code validity}.
-     */
-    public static SigningKey generateTls(String alias, String subject, List<String> names, Duration validity) {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-            g.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
-            KeyPair pair = g.generateKeyPair();
-            Instant now = Instant.now();
-            X500Name name = X500Name.getInstance(new X500Principal(subject).getEncoded());
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
-                    new BigInteger(63, RANDOM).add(BigInteger.ONE), Date.from(now.minus(Duration.ofHours(1))),
-                    Date.from(now.plus(validity)), name, pair.getPublic());
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
-                    new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
-            if (!names.isEmpty()) {
-                GeneralName[] alt = names.stream().map(n -> n.matches("[0-9.]+|.*:.*")
-                        ? new GeneralName(GeneralName.iPAddress, n) : new GeneralName(GeneralName.dNSName, n))
-                        .toArray(GeneralName[]::new);
-                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(alt));
-            }
-            X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
-            return new SigningKey(alias, pair.getPrivate(), cert, SignatureAlgorithm.ECDSA_P256_SHA256);
-        } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
-            throw new SignatureKeyException("cannot generate a TLS key: " + e.getMessage(), e);
         }
     }
 
@@ -152,6 +151,18 @@ public final class SelfSignedKeys {
             }
         } catch (IOException | GeneralSecurityException e) {
             throw new SignatureKeyException(keystore + ": cannot write the keystore (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** A PKCS#12 keystore in memory holding {@code key} (an HTTPS key for the server, a client certificate). */
+    public static KeyStore keyStore(SigningKey key, char[] password) {
+        try {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setKeyEntry(key.alias(), key.privateKey(), password, new Certificate[] {key.certificate()});
+            return ks;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new SignatureKeyException("cannot make a keystore for '" + key.alias() + "': " + e.getMessage(), e);
         }
     }
 

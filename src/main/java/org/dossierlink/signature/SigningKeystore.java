@@ -1,6 +1,5 @@
 package org.dossierlink.signature;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +10,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.function.Function;
+
+import org.dossierlink.config.Secrets;
 
 /**
  * Opens this node's signing keystore as {@link SignatureSettings} describe it. The password comes
@@ -115,22 +116,6 @@ public final class SigningKeystore {
     }
 
     private static char[] password(SignatureSettings settings, Function<String, String> env) {
-        String fromEnv = env.apply(settings.passwordEnv());
-        if (fromEnv != null && !fromEnv.isEmpty()) {
-            return fromEnv.toCharArray();
-        }
-        Path file = settings.passwordFile();
-        if (Files.isRegularFile(file)) {
-            try {
-                String text = Files.readString(file).strip();
-                if (text.isEmpty()) {
-                    throw new SignatureKeyException(file + ": the keystore password file is empty");
-                }
-                return text.toCharArray();
-            } catch (IOException e) {
-                throw new SignatureKeyException(file + ": cannot read the keystore password (" + e.getMessage() + ")");
-            }
-        }
-        return null;
+        return Secrets.read(settings.passwordEnv(), settings.passwordFile(), env, "keystore password");
     }
 }

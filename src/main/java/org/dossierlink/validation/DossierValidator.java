@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,14 +198,7 @@ public final class DossierValidator {
     private Schema compile(String relative) {
         String url = catalog.bundledUrl(relative);
         List<String> refused = new ArrayList<>();
-        SchemaFactory f = SchemaFactory.newDefaultInstance();
-        try {
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        } catch (SAXException e) {
-            throw new IllegalStateException("the JDK's schema factory lacks a required security feature", e);
-        }
+        SchemaFactory f = SecureXml.schemaFactory();
         f.setResourceResolver(catalog.session(refused::add));
         f.setErrorHandler(new ErrorHandler() {
             @Override

@@ -17,6 +17,7 @@ import org.dossierlink.access.AccessDecision;
 import org.dossierlink.access.AccessGate;
 import org.dossierlink.access.AccessPolicy;
 import org.dossierlink.access.AuditRecord;
+import org.dossierlink.access.AuditTrail;
 import org.dossierlink.access.Office;
 import org.dossierlink.access.Quota;
 import org.dossierlink.access.QuotaLedger;
@@ -62,21 +63,22 @@ class AccessControlIT {
     }
 
     private static DossierServer start(JdbcDossierStore store, Clock clock, JdbcAuditLog audit) throws Exception {
-        DossierService service = new DossierService(store, new NumberNormalizer(), new FamilyLookup(store),
-                ServiceInfo.forOffices(TestDossiers.OFFICES), TestDialects.converter(),
-                new AccessGate(TestOffices.offices().policy(), clock));
-        return new DossierServer(ServerOptions.demo().withPort(0), service, TestKeys.signer(), new NodeMetrics(),
-                AccessControl.of(TestOffices.offices(), audit == null ? AccessControl.NO_AUDIT : audit, clock)).start();
+        return start(store, clock, audit == null ? AccessControl.NO_AUDIT : audit,
+                AccessControl.of(TestOffices.offices(), AccessControl.NO_AUDIT, clock).quotas());
     }
 
-    /** Like {@link #start}, without quotas: the matrix calls each office far more than AU's quota allows. */
+    /** Without quotas: the matrix calls each office far more than AU's quota allows. */
     private static DossierServer startUnthrottled(JdbcDossierStore store, Clock clock) throws Exception {
+        return start(store, clock, AccessControl.NO_AUDIT, new QuotaLedger(office -> Quota.UNLIMITED, clock));
+    }
+
+    private static DossierServer start(JdbcDossierStore store, Clock clock, AuditTrail audit, QuotaLedger quotas)
+            throws Exception {
         DossierService service = new DossierService(store, new NumberNormalizer(), new FamilyLookup(store),
                 ServiceInfo.forOffices(TestDossiers.OFFICES), TestDialects.converter(),
                 new AccessGate(TestOffices.offices().policy(), clock));
         return new DossierServer(ServerOptions.demo().withPort(0), service, TestKeys.signer(), new NodeMetrics(),
-                new AccessControl(TestOffices.offices(), new QuotaLedger(office -> Quota.UNLIMITED, clock),
-                        AccessControl.DEFAULT_TOKEN_TTL, clock, AccessControl.NO_AUDIT)).start();
+                new AccessControl(TestOffices.offices(), quotas, AccessControl.DEFAULT_TOKEN_TTL, clock, audit)).start();
     }
 
     private static Clock on(LocalDate date) {

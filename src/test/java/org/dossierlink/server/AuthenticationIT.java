@@ -179,6 +179,9 @@ class AuthenticationIT {
         assertThat(call(Version.SOAP11, header, "GetFamily", FAMILY).statusCode()).isEqualTo(200);
         HttpResponse<String> replay = call(Version.SOAP11, header, "GetFamily", FAMILY);
         SoapFaults.assertFault(replay, Version.SOAP11, faultCode11(replay), "AuthenticationFault", "AUTHENTICATION_FAILED");
+        // the other port knows the nonce too
+        SoapFaults.assertFault(call(Version.SOAP12, header, "GetFamily", FAMILY), Version.SOAP12, "Sender",
+                "AuthenticationFault", "AUTHENTICATION_FAILED");
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.dossierlink.testsupport;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -95,14 +94,7 @@ public final class TestOffices {
 
     /** A PKCS#12 keystore in memory holding one key. */
     public static KeyStore keyStore(SigningKey key, String password) {
-        try {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(null, null);
-            ks.setKeyEntry(key.alias(), key.privateKey(), password.toCharArray(), new Certificate[] {key.certificate()});
-            return ks;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return SelfSignedKeys.keyStore(key, password.toCharArray());
     }
 
     /** A keystore holding only {@code key}'s certificate, for a client that trusts exactly it. */
