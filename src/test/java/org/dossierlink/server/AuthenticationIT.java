@@ -4,17 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.dossierlink.testsupport.RawSoap.xpath;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -31,6 +35,7 @@ import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor;
 import org.apache.wss4j.common.ConfigurationConstants;
 import org.apache.wss4j.common.ext.WSPasswordCallback;
+import org.dossierlink.signature.Certificates;
 import org.dossierlink.signature.SigningKey;
 import org.dossierlink.testsupport.RawSoap;
 import org.dossierlink.testsupport.RawSoap.Version;
@@ -47,6 +52,7 @@ import org.dossierlink.wire.messages.GetFamilyResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.w3c.dom.Document;
@@ -295,6 +301,33 @@ class AuthenticationIT {
             assertThat(f.getFaultInfo().getReason()).isEqualTo("no-agreement");
             assertThat(f.getFaultInfo().getRequestId()).isNotBlank();
         });
+    }
+
+    @Test
+    void python_zeep_authenticates_with_a_username_token_over_tls(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("zeep_secured_client.py");
+        try (InputStream in = AuthenticationIT.class.getResourceAsStream("/interop/zeep_secured_client.py")) {
+            Files.write(script, in.readAllBytes());
+        }
+        Path ca = dir.resolve("node.pem");
+        Files.writeString(ca, Certificates.pem(TestOffices.serverTls().certificate()));
+        Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), server.wsdlUrl(), ca.toString(),
+                TestOffices.JP_USER, TestOffices.jpDigestKey(), TestOffices.JP_PASSWORD).redirectErrorStream(true).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("zeep client did not finish within 120 s");
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as("python zeep is required: .ci/run installs python3-zeep\n" + out).isZero();
+        assertThat(ZeepInteropIT.facts(out)).as(out)
+                .containsEntry("public.product", "dossierlink")
+                .containsEntry("anonymous.family", "AUTHENTICATION_REQUIRED")
+                .containsEntry("digest.member.EP", "True")
+                .containsEntry("digest.member.JP", "True")
+                .containsEntry("digest.member.US", "False/no-agreement")
+                .containsEntry("digest.us", "ACCESS_DENIED/no-agreement")
+                .containsEntry("text.documents", TestDossiers.XML_DOC_ID)
+                .containsEntry("wrong.family", "AUTHENTICATION_FAILED");
     }
 
     private static HttpResponse<String> get(String url) throws Exception {

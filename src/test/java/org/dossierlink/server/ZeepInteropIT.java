@@ -86,7 +86,7 @@ class ZeepInteropIT {
                 .containsEntry("fault.notFound", "NOT_FOUND");
     }
 
-    private static Map<String, String> facts(String out) throws IOException {
+    static Map<String, String> facts(String out) throws IOException {
         Map<String, String> facts = new LinkedHashMap<>();
         for (String line : out.split("\\R")) {
             int eq = line.indexOf('=');
