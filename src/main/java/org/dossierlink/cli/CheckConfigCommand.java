@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import org.dossierlink.access.Offices;
 import org.dossierlink.config.ConfigException;
 import org.dossierlink.config.NodeConfig;
+import org.dossierlink.server.TlsKeystore;
 import org.dossierlink.signature.SignatureKeyException;
 import org.dossierlink.signature.SigningKey;
 import org.dossierlink.signature.SigningKeystore;
@@ -24,23 +25,28 @@ import org.dossierlink.signature.TrustedCertificates;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code dossierlink check-config}: everything {@code serve} would load, checked without serving:
- * every key of the configuration, the signing keystore and its password, the trusted certificates,
- * the offices and agreements file, the store and the port. Prints every problem with where it comes from, the key and the reason
+ * every key of the configuration, the signing keystore and its password, the HTTPS keystore and its password
+ * (not with {@code --demo}, which serves plain HTTP), the trusted certificates, the offices and agreements
+ * file, the store and the port. Prints every problem with where it comes from, the key and the reason
  * (the messages {@code serve} stops with), and exits 1 when there is one.
  */
 @Command(name = "check-config", mixinStandardHelpOptions = true,
         description = {"Check the configuration as serve would load it: keys and values, signing keystore and",
-                "password, trusted certificates, offices and agreements, store connection, listening port. Every problem is printed;",
-                "exit 1 when there is one."})
+                "password, HTTPS keystore and password, trusted certificates, offices and agreements, store connection,",
+                "listening port. Every problem is printed; exit 1 when there is one."})
 public final class CheckConfigCommand implements Callable<Integer> {
 
     @Mixin
     NodeOptions node;
+
+    @Option(names = "--demo", description = "Check as serve --demo would start: plain HTTP, so no HTTPS keystore is needed.")
+    boolean demo;
 
     @Spec
     CommandSpec spec;
@@ -61,6 +67,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
         if (loaded != null) {
             NodeConfig c = loaded;
             check(problems, out, () -> signingKey(c));
+            check(problems, out, () -> https(c, demo));
             check(problems, out, () -> trust(c));
             check(problems, out, () -> offices(c));
             check(problems, out, () -> store(c));
@@ -92,6 +99,14 @@ public final class CheckConfigCommand implements Callable<Integer> {
                 .current(Instant.now());
         return "signing key: '" + key.alias() + "' " + key.algorithm().configName() + ", valid until " + key.notAfter()
                 + " (" + node.signature().keystore() + ")";
+    }
+
+    private static String https(NodeConfig node, boolean demo) {
+        if (demo) {
+            return "https: not used with --demo (plain HTTP, no authentication)";
+        }
+        TlsKeystore.open(node.tls(), System::getenv);
+        return "https: key in " + node.tls().keystore();
     }
 
     private static String trust(NodeConfig node) {

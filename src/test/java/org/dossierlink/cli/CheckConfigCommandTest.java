@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.dossierlink.cli.CommandLineTest.Run;
+import org.dossierlink.server.TlsKeystore;
 import org.dossierlink.signature.SelfSignedKeys;
 import org.dossierlink.signature.SignatureAlgorithm;
 import org.dossierlink.signature.SigningKeystore;
@@ -35,7 +36,8 @@ class CheckConfigCommandTest {
 
     private Path config(String body) throws Exception {
         Path f = dir.resolve("node.properties");
-        Files.writeString(f, "signature.keystore=" + keystore + "\nserver.port=0\n" + body);
+        Files.writeString(f, "signature.keystore=" + keystore + "\nserver.port=0\nserver.tls.keystore="
+                + dir.resolve("tls.p12") + "\n" + body);
         return f;
     }
 
@@ -47,6 +49,7 @@ class CheckConfigCommandTest {
         NodeConfig c = NodeConfig.load(config(""));
         SigningKeystore.add(c.signature(), SelfSignedKeys.generate("node", SignatureAlgorithm.ECDSA_P256_SHA256, "CN=node",
                 Duration.ofDays(30)), k -> null);
+        TlsKeystore.create(c.tls(), java.util.List.of("127.0.0.1"), Duration.ofDays(30), k -> null);
     }
 
     @Test
@@ -55,7 +58,31 @@ class CheckConfigCommandTest {
         Run r = check(config(""));
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("ok  signing key: 'node' ecdsa-p256-sha256", "ok  store: embedded H2 in ",
-                "ok  listen: 127.0.0.1:0 is free", "configuration ok");
+                "ok  https: key in " + dir.resolve("tls.p12"), "ok  listen: 127.0.0.1:0 is free", "configuration ok");
+    }
+
+    @Test
+    void withoutTheDemoFlagTheHttpsKeyIsNeededAsServeNeedsIt() throws Exception {
+        goodKey();
+        Files.delete(dir.resolve("tls.p12"));
+        Run r = check(config(""));
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("check-config: server.tls.keystore: " + dir.resolve("tls.p12")
+                + " does not exist: create it with `dossierlink keys tls --name HOST` (self-signed) or put your office's"
+                + " PKCS#12 key there; or start with --demo for plain HTTP without authentication, on this machine only");
+        Run demo = CommandLineTest.run("check-config", "--demo", "--config", config("").toString(), "--data",
+                dir.resolve("data").toString());
+        assertThat(demo.exit()).as(demo.err()).isZero();
+        assertThat(demo.out()).contains("ok  https: not used with --demo");
+
+        Files.writeString(dir.resolve("tls.p12.password"), "not the password\n");
+        TlsKeystore.create(new org.dossierlink.config.TlsSettings(dir.resolve("tls.p12"), "UNSET_TLS_PASSWORD_VARIABLE",
+                dir.resolve("other.password")), java.util.List.of("127.0.0.1"), Duration.ofDays(30), k -> null);
+        Run wrongPassword = check(config(""));
+        assertThat(wrongPassword.exit()).isEqualTo(1);
+        assertThat(wrongPassword.err()).contains("check-config: server.tls.keystore: " + dir.resolve("tls.p12")
+                + ": cannot open it (").contains("check the password in DOSSIERLINK_TLS_PASSWORD or "
+                + dir.resolve("tls.p12.password"));
     }
 
     @Test
