@@ -17,7 +17,9 @@ public enum DenialReason {
     /** The agreement shares only some document categories, and not this document's. */
     CATEGORY_NOT_SHARED,
     /** The calling office is not configured on this node. */
-    UNKNOWN_CALLER;
+    UNKNOWN_CALLER,
+    /** A bulk package's ticket asked about by an office other than the one that submitted the package. */
+    NOT_SUBMITTER;
 
     /** no-agreement, not-yet-started..., as faults and logs write it. */
     public String wireName() {

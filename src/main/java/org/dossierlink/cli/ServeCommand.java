@@ -3,15 +3,18 @@ package org.dossierlink.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.dossierlink.access.AccessGate;
+import org.dossierlink.access.Office;
 import org.dossierlink.access.Offices;
 import org.dossierlink.config.ConfigException;
 import org.dossierlink.config.NodeConfig;
 import org.dossierlink.demo.DemoDataset;
+import org.dossierlink.jobs.BulkTransfer;
 import org.dossierlink.dialect.DialectConverter;
 import org.dossierlink.dossier.DossierStore;
 import org.dossierlink.family.FamilyLookup;
@@ -22,6 +25,7 @@ import org.dossierlink.server.AccessControl;
 import org.dossierlink.server.DossierServer;
 import org.dossierlink.server.ServerOptions;
 import org.dossierlink.server.TlsKeystore;
+import org.dossierlink.service.BulkOperations;
 import org.dossierlink.service.DossierService;
 import org.dossierlink.service.ServiceInfo;
 import org.dossierlink.signature.PayloadSigner;
@@ -47,6 +51,8 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class ServeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+    /** How long stopping waits for a running bulk import to commit its current item. */
+    private static final Duration BULK_STOP_TIMEOUT = Duration.ofSeconds(30);
 
     @Mixin
     NodeOptions node;
@@ -72,6 +78,7 @@ public final class ServeCommand implements Callable<Integer> {
         DialectConverter converter = new DialectConverter(normalizer);
         DossierServer server = null;
         JdbcAuditLog audit = null;
+        BulkTransfer bulk = null;
         try {
             SigningKeys keys = SigningKeystore.open(config.signature(), demo, System::getenv, LOG::warn);
             SigningKey current = keys.current(Instant.now());
@@ -88,11 +95,17 @@ public final class ServeCommand implements Callable<Integer> {
             NodeMetrics metrics = new NodeMetrics();
             converter.observe((from, to, nanos) -> metrics.conversion(from.wireName(), to.wireName(), nanos));
             DossierStore timed = new TimedDossierStore(store, metrics);
-            DossierService service = new DossierService(timed, normalizer, new FamilyLookup(timed), info, converter,
-                    new AccessGate(offices.policy(), clock));
+            AccessGate gate = new AccessGate(offices.policy(), clock);
+            DossierService service = new DossierService(timed, normalizer, new FamilyLookup(timed), info, converter, gate);
+            PayloadSigner signer = new PayloadSigner(keys);
+            bulk = new BulkTransfer(store, converter, normalizer, signer, config.signature().trustDir(),
+                    config.signature().limits(), gate, offices.offices().stream().map(Office::code).toList(),
+                    config.offices().get(0), config.bulk(), config.bulkWorkDir(), metrics, clock);
             try {
-                server = new DossierServer(options, service, new PayloadSigner(keys), metrics,
-                        AccessControl.of(offices, audit, clock)).start();
+                server = new DossierServer(options, service, signer, metrics, AccessControl.of(offices, audit, clock))
+                        .withBulk(new BulkOperations(bulk.imports(), bulk.exports()), config.bulk().maxPackageBytes(),
+                                bulk.spoolDir())
+                        .start();
             } catch (java.io.IOException e) {
                 throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + " ("
                         + e.getMessage() + "): another process holds the port; stop it, or choose another with --port");
@@ -105,6 +118,10 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("  health, metrics    " + server.rootUrl() + "/health/ready, " + server.rootUrl() + "/metrics");
             out.println("  offices            " + offices.offices().size() + " offices, " + offices.agreements().size()
                     + " agreements (" + config.officesFile() + ")");
+            int resumed = bulk.start();
+            out.println("  bulk transfer      work folder " + config.bulkWorkDir() + ", packages up to "
+                    + config.bulk().maxPackageBytes() + " bytes" + (resumed == 0 ? "" : ", " + resumed
+                    + " unfinished import(s) resumed"));
             out.println("  signing key        '" + current.alias() + "' " + current.algorithm().configName() + ", "
                     + current.certificate().getSubjectX500Principal().getName() + ", SHA-256 " + current.fingerprint());
             if (demo) {
@@ -120,8 +137,12 @@ public final class ServeCommand implements Callable<Integer> {
             CountDownLatch stopped = new CountDownLatch(1);
             DossierServer running = server;
             JdbcAuditLog auditing = audit;
+            BulkTransfer importing = bulk;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // a running import stops after its current item (committed) and resumes at the next start
+                importing.beginStop();
                 running.stop();
+                importing.stop(BULK_STOP_TIMEOUT);
                 auditing.close();
                 store.close();
                 stopped.countDown();
@@ -131,6 +152,9 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException | Error e) {
             if (server != null) {
                 server.stop();
+            }
+            if (bulk != null) {
+                bulk.stop(BULK_STOP_TIMEOUT);
             }
             if (audit != null) {
                 audit.close();

@@ -35,10 +35,11 @@ import org.dossierlink.store.StoreConfig;
  * @param signature   signing keys and trusted certificates
  * @param officesFile the offices and agreements file ({@code access.offices}, read by {@code access.Offices})
  * @param tls         the HTTPS key (required unless the node runs with the demo flag)
+ * @param bulk        bulk imports over SOAP: work folder, package size limit, concurrency, queue
  */
 public record NodeConfig(String host, int port, Path dataDir, String storeUrl, String storeUser,
                          String storePassword, List<String> offices, SignatureSettings signature, Path officesFile,
-                         TlsSettings tls) {
+                         TlsSettings tls, BulkSettings bulk) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
@@ -51,7 +52,8 @@ public record NodeConfig(String host, int port, Path dataDir, String storeUrl, S
             "store.password-env", "node.offices", "signature.keystore", "signature.keystore.password-env",
             "signature.keystore.password-file", "signature.algorithm", "signature.trust", "signature.max-references",
             "signature.max-transforms", "access.offices", "server.tls.keystore", "server.tls.keystore.password-env",
-            "server.tls.keystore.password-file");
+            "server.tls.keystore.password-file", "bulk.work-dir", "bulk.max-package-bytes", "bulk.concurrent-imports",
+            "bulk.queue-limit");
 
     public NodeConfig {
         offices = List.copyOf(offices);
@@ -62,6 +64,15 @@ public record NodeConfig(String host, int port, Path dataDir, String storeUrl, S
             tls = new TlsSettings(TlsSettings.DEFAULT_KEYSTORE, TlsSettings.DEFAULT_PASSWORD_ENV,
                     TlsSettings.defaultPasswordFile(TlsSettings.DEFAULT_KEYSTORE));
         }
+        if (bulk == null) {
+            bulk = BulkSettings.defaults();
+        }
+    }
+
+    /** Without bulk settings: the defaults ({@link BulkSettings#defaults()}). */
+    public NodeConfig(String host, int port, Path dataDir, String storeUrl, String storeUser, String storePassword,
+                      List<String> offices, SignatureSettings signature, Path officesFile, TlsSettings tls) {
+        this(host, port, dataDir, storeUrl, storeUser, storePassword, offices, signature, officesFile, tls, null);
     }
 
     /** The built-in defaults, as if the configuration file were empty. */
@@ -139,10 +150,12 @@ public record NodeConfig(String host, int port, Path dataDir, String storeUrl, S
         TlsSettings tls = new TlsSettings(tlsKeystore, value(p, "server.tls.keystore.password-env",
                 TlsSettings.DEFAULT_PASSWORD_ENV), tlsPasswordFile == null ? TlsSettings.defaultPasswordFile(tlsKeystore)
                 : Path.of(tlsPasswordFile));
+        BulkSettings bulk = bulk(p, where, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("\n", problems));
         }
-        return new NodeConfig(host, port, DEFAULT_DATA_DIR, url, user, password, offices, signature, officesFile, tls);
+        return new NodeConfig(host, port, DEFAULT_DATA_DIR, url, user, password, offices, signature, officesFile, tls,
+                bulk);
     }
 
     /**
@@ -198,23 +211,47 @@ public record NodeConfig(String host, int port, Path dataDir, String storeUrl, S
     }
 
     private static int positive(Properties p, String key, int fallback, String source) {
-        String v = value(p, key, Integer.toString(fallback));
+        return (int) between(p, key, fallback, 1, 100, source);
+    }
+
+    /** A whole number in [min, max], or a ConfigException naming the source, the key and the range. */
+    private static long between(Properties p, String key, long fallback, long min, long max, String source) {
+        String v = value(p, key, Long.toString(fallback));
         try {
-            int n = Integer.parseInt(v);
-            if (n >= 1 && n <= 100) {
+            long n = Long.parseLong(v);
+            if (n >= min && n <= max) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ConfigException(source + ": " + key + " must be a number from 1 to 100, found '" + v + "'");
+        throw new ConfigException(source + ": " + key + " must be a number from " + min + " to " + max + ", found '"
+                + v + "'");
+    }
+
+    private static BulkSettings bulk(Properties p, Function<String, String> where, List<String> problems) {
+        String dir = value(p, "bulk.work-dir", null);
+        long maxBytes = check(problems, () -> between(p, "bulk.max-package-bytes",
+                BulkSettings.DEFAULT_MAX_PACKAGE_BYTES, 1024, Long.MAX_VALUE / 2, where.apply("bulk.max-package-bytes")),
+                BulkSettings.DEFAULT_MAX_PACKAGE_BYTES);
+        int concurrent = check(problems, () -> (int) between(p, "bulk.concurrent-imports",
+                BulkSettings.DEFAULT_CONCURRENT_IMPORTS, 1, 8, where.apply("bulk.concurrent-imports")),
+                BulkSettings.DEFAULT_CONCURRENT_IMPORTS);
+        int queue = check(problems, () -> (int) between(p, "bulk.queue-limit", BulkSettings.DEFAULT_QUEUE_LIMIT, 1, 10_000,
+                where.apply("bulk.queue-limit")), BulkSettings.DEFAULT_QUEUE_LIMIT);
+        return new BulkSettings(dir == null ? null : Path.of(dir), maxBytes, concurrent, queue);
     }
 
     /** The same configuration with command-line overrides applied (null leaves a value as it is). */
     public NodeConfig with(Integer portOverride, Path dataDirOverride) {
         int newPort = portOverride == null ? port : checkPort(portOverride, "--port");
         return new NodeConfig(host, newPort, dataDirOverride == null ? dataDir : dataDirOverride, storeUrl,
-                storeUser, storePassword, offices, signature, officesFile, tls);
+                storeUser, storePassword, offices, signature, officesFile, tls, bulk);
+    }
+
+    /** The bulk work folder: {@code bulk.work-dir}, or {@code bulk} in the data folder. */
+    public Path bulkWorkDir() {
+        return bulk.workDir(dataDir);
     }
 
     /** The JDBC URL to open: the configured one, or the embedded H2 file in the data folder. */

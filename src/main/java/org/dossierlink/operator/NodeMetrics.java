@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -23,6 +24,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  * <li>{@code dossierlink_store_query_seconds}: store queries, by query;</li>
  * <li>{@code dossierlink_signing_seconds}: signing an answer;</li>
  * <li>{@code dossierlink_conversion_seconds}: one stylesheet run, by dialect pair;</li>
+ * <li>bulk transfer: {@code dossierlink_bulk_import_items_total} (by status: stored, unchanged, replaced,
+ * rejected), {@code dossierlink_bulk_import_bytes_total}, {@code dossierlink_bulk_imports_running},
+ * {@code dossierlink_bulk_imports_queued}, {@code dossierlink_bulk_import_items_per_second} (the running
+ * imports together), {@code dossierlink_bulk_export_items_total};</li>
  * <li>JVM memory, GC, threads, class loading and CPU; Jetty's thread pool (bound by the server).</li>
  * </ul>
  * Thread-safe; one per node.
@@ -74,6 +79,36 @@ public final class NodeMetrics {
         Timer.builder("dossierlink.conversion").description("Dialect conversions (one stylesheet run)")
                 .tags("from", from, "to", to).serviceLevelObjectives(LATENCY_BUCKETS).register(registry)
                 .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** One item of a bulk import got its outcome ({@code stored}, {@code unchanged}, {@code replaced}, {@code rejected}). */
+    public void bulkImportItem(String status) {
+        Counter.builder("dossierlink.bulk.import.items").description("Bulk import items, by outcome")
+                .tag("status", status).register(registry).increment();
+    }
+
+    /** Package bytes a bulk import has read. */
+    public void bulkImportBytes(long bytes) {
+        Counter.builder("dossierlink.bulk.import.bytes").description("Package bytes read by bulk imports")
+                .register(registry).increment(bytes);
+    }
+
+    /** Dossiers written into exported packages. */
+    public void bulkExportItems(long items) {
+        Counter.builder("dossierlink.bulk.export.items").description("Dossiers written into exported packages")
+                .register(registry).increment(items);
+    }
+
+    /**
+     * The bulk import gauges, read at each scrape: imports running and queued, and the items per second
+     * of the running imports together.
+     */
+    public void bulkImportGauges(Supplier<Number> running, Supplier<Number> queued, Supplier<Number> itemsPerSecond) {
+        Gauge.builder("dossierlink.bulk.imports.running", running).description("Bulk imports running").register(registry);
+        Gauge.builder("dossierlink.bulk.imports.queued", queued).description("Bulk imports waiting for a slot")
+                .register(registry);
+        Gauge.builder("dossierlink.bulk.import.items.per.second", itemsPerSecond)
+                .description("Items per second of the running bulk imports together").register(registry);
     }
 
     /** Times the signing of one answer. */

@@ -1,5 +1,6 @@
 package org.dossierlink.server;
 
+import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CRL;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.dossierlink.access.Caller;
 import org.apache.cxf.staxutils.StaxUtils;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
+import org.dossierlink.service.BulkOperations;
 import org.dossierlink.service.DossierEndpoint;
 import org.dossierlink.service.DossierService;
 import org.dossierlink.dialect.Dialect;
@@ -91,6 +93,8 @@ public final class DossierServer implements AutoCloseable {
     private Server jetty;
     private ServerConnector connector;
     private State state = State.NEW;
+    private BulkOperations bulk;
+    private RequestSizeLimit.Uploads uploads;
 
     private enum State { NEW, STARTED, STOPPED }
 
@@ -120,6 +124,21 @@ public final class DossierServer implements AutoCloseable {
         this.service = Objects.requireNonNull(service, "service");
         this.signer = Objects.requireNonNull(signer, "signer");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /**
+     * Offers bulk transfer (SubmitPackage, GetPackageReceipt, ExportChanges); call before {@link #start()}.
+     *
+     * @param maxPackageBytes the largest package an upload may carry ({@code bulk.max-package-bytes})
+     * @param spoolDir        where CXF spools a large upload's attachment while it arrives
+     */
+    public synchronized DossierServer withBulk(BulkOperations operations, long maxPackageBytes, Path spoolDir) {
+        if (state != State.NEW) {
+            throw new IllegalStateException("bulk transfer is set up before the server starts");
+        }
+        this.bulk = Objects.requireNonNull(operations, "operations");
+        this.uploads = new RequestSizeLimit.Uploads(maxPackageBytes, spoolDir);
+        return this;
     }
 
     /** Binds the port and publishes both endpoints; returns when requests are accepted. */
@@ -156,7 +175,7 @@ public final class DossierServer implements AutoCloseable {
             new JettyServerThreadPoolMetrics(jetty.getThreadPool(), List.of()).bindTo(metrics.registry());
             jetty.start();
 
-            DossierEndpoint implementor = new DossierEndpoint(service, signer.keys(), DossierServer::currentCaller);
+            DossierEndpoint implementor = new DossierEndpoint(service, signer.keys(), DossierServer::currentCaller, bulk);
             // one for both ports: a nonce used on one port is a replay on the other
             CallerAuthentication authentication = new CallerAuthentication(access.offices(), options.demoAccess(),
                     access.tokenTimeToLive(), access.clock());
@@ -265,7 +284,7 @@ public final class DossierServer implements AutoCloseable {
         RequestAccounting requests = new RequestAccounting(metrics, access.audit());
         // first, so that a request refused at once (size, Content-Type) has its id in the fault too
         endpoint.getInInterceptors().add(requests.start());
-        endpoint.getInInterceptors().add(new RequestSizeLimit(options.maxRequestBytes()));
+        endpoint.getInInterceptors().add(new RequestSizeLimit(options.maxRequestBytes(), uploads));
         endpoint.getInInterceptors().add(new ContentTypeGuard(port.equals(SOAP12_PORT) ? Soap12.getInstance()
                 : Soap11.getInstance()));
         endpoint.getInInterceptors().add(new ProcessingInstructionGuard());

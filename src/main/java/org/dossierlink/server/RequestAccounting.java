@@ -27,6 +27,10 @@ import org.dossierlink.operator.Json;
 import org.dossierlink.operator.NodeMetrics;
 import org.dossierlink.operator.NodeMetrics.Outcome;
 import org.dossierlink.wire.messages.ApplicationKeyRequestType;
+import org.dossierlink.wire.messages.ExportChanges;
+import org.dossierlink.wire.messages.GetPackageReceipt;
+import org.dossierlink.wire.messages.SubmitPackage;
+import org.dossierlink.wire.messages.SubmitPackageResponse;
 import org.dossierlink.wire.messages.GetBibliographicData;
 import org.dossierlink.wire.messages.GetDocument;
 import org.dossierlink.wire.messages.GetFamily;
@@ -53,6 +57,7 @@ final class RequestAccounting {
 
     private static final Logger LOG = LoggerFactory.getLogger("dossierlink.requests");
     private static final String STARTED = RequestAccounting.class.getName() + ".started";
+    private static final String TICKET = RequestAccounting.class.getName() + ".ticket";
     private static final Pattern CALLER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final NodeMetrics metrics;
@@ -91,6 +96,11 @@ final class RequestAccounting {
                 String id = requestId(message.getExchange());
                 if (id != null) {
                     ResponseHeaders.put(message, HEADER, id);
+                }
+                // before the signed writer takes the response object over
+                MessageContentsList out = MessageContentsList.getContentsList(message);
+                if (out != null && !out.isEmpty() && out.get(0) instanceof SubmitPackageResponse r) {
+                    message.getExchange().put(TICKET, r.getTicket());
                 }
             }
 
@@ -245,6 +255,16 @@ final class RequestAccounting {
             parts.add(r.getNumber());
         } else if (request instanceof ValidateDossier r) {
             parts.add(r.getFileName());
+        } else if (request instanceof SubmitPackage r) {
+            parts.add(r.getPackageName());
+        } else if (request instanceof GetPackageReceipt r) {
+            parts.add(r.getTicket());
+        } else if (request instanceof ExportChanges r) {
+            parts.addAll(r.getOffice());
+            parts.add(r.getSince() == null ? null : "since " + r.getSince().toXMLFormat());
+        }
+        if (exchange.get(TICKET) != null) {
+            parts.add("ticket " + exchange.get(TICKET)); // a submission is known by the ticket it was given
         }
         parts.removeIf(p -> p == null || p.isBlank());
         String t = String.join(" ", parts.stream().map(String::trim).toList());

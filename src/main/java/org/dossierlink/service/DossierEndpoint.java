@@ -30,6 +30,8 @@ import org.dossierlink.wire.MalformedNumberFault;
 import org.dossierlink.wire.NotFoundFault;
 import org.dossierlink.wire.UnknownOfficeFault;
 import org.dossierlink.wire.messages.ApplicationKeyRequestType;
+import org.dossierlink.wire.messages.ExportChanges;
+import org.dossierlink.wire.messages.ExportChangesResponse;
 import org.dossierlink.wire.messages.GetBibliographicData;
 import org.dossierlink.wire.messages.GetBibliographicDataResponse;
 import org.dossierlink.wire.messages.GetDocument;
@@ -37,12 +39,16 @@ import org.dossierlink.wire.messages.GetDocumentListResponse;
 import org.dossierlink.wire.messages.GetDocumentResponse;
 import org.dossierlink.wire.messages.GetFamily;
 import org.dossierlink.wire.messages.GetFamilyResponse;
+import org.dossierlink.wire.messages.GetPackageReceipt;
+import org.dossierlink.wire.messages.GetPackageReceiptResponse;
 import org.dossierlink.wire.messages.GetServiceInfo;
 import org.dossierlink.wire.messages.GetServiceInfoResponse;
 import org.dossierlink.wire.messages.GetSigningCertificates;
 import org.dossierlink.wire.messages.GetSigningCertificatesResponse;
 import org.dossierlink.wire.messages.NormalizeNumber;
 import org.dossierlink.wire.messages.NormalizeNumberResponse;
+import org.dossierlink.wire.messages.SubmitPackage;
+import org.dossierlink.wire.messages.SubmitPackageResponse;
 import org.dossierlink.wire.messages.ValidateDossier;
 import org.dossierlink.wire.messages.ValidateDossierResponse;
 import org.dossierlink.xml.SecureXml;
@@ -65,17 +71,26 @@ public class DossierEndpoint implements DossierPortType {
     private final DossierService service;
     private final SigningKeys signingKeys;
     private final Supplier<Caller> caller;
+    private final BulkOperations bulk;
+
+    /** Without bulk transfer: SubmitPackage, GetPackageReceipt and ExportChanges say the node does not offer it. */
+    public DossierEndpoint(DossierService service, SigningKeys signingKeys, Supplier<Caller> caller) {
+        this(service, signingKeys, caller, null);
+    }
 
     /**
      * @param signingKeys this node's signing keys, published by GetSigningCertificates (signing itself
      *                    happens on the way out: see the server's signing interceptor)
      * @param caller      the calling office of the request being served (the server's authentication
      *                    establishes it before the endpoint is invoked)
+     * @param bulk        the bulk transfer operations, or null on a node that offers none
      */
-    public DossierEndpoint(DossierService service, SigningKeys signingKeys, Supplier<Caller> caller) {
+    public DossierEndpoint(DossierService service, SigningKeys signingKeys, Supplier<Caller> caller,
+                           BulkOperations bulk) {
         this.service = Objects.requireNonNull(service, "service");
         this.signingKeys = Objects.requireNonNull(signingKeys, "signingKeys");
         this.caller = Objects.requireNonNull(caller, "caller");
+        this.bulk = bulk;
     }
 
     private Caller caller() {
@@ -225,9 +240,65 @@ public class DossierEndpoint implements DossierPortType {
         return WireMapper.toWire(signingKeys, service.info(), Instant.now());
     }
 
-    /** True for a response whose content travels as an MTOM attachment (a binary GetDocument answer). */
+    @Override
+    public SubmitPackageResponse submitPackage(SubmitPackage request) throws InvalidRequestFault {
+        try {
+            requireBody(request);
+            return bulk().submit(request, caller());
+        } catch (DossierlinkException e) {
+            try {
+                throw withoutAccessCheck(e, null);
+            } catch (NotFoundFault | MalformedNumberFault | UnknownOfficeFault impossible) {
+                throw new IllegalStateException("a submission looks nothing up", impossible);
+            }
+        }
+    }
+
+    @Override
+    public GetPackageReceiptResponse getPackageReceipt(GetPackageReceipt request)
+            throws InvalidRequestFault, NotFoundFault, AccessDeniedFault {
+        try {
+            requireBody(request);
+            return bulk().receipt(required(request.getTicket(), "ticket"), caller());
+        } catch (DossierlinkException e) {
+            try {
+                throw FaultMapper.raise(e, null);
+            } catch (MalformedNumberFault | UnknownOfficeFault impossible) {
+                throw new IllegalStateException("a ticket names no office or number", impossible);
+            }
+        }
+    }
+
+    @Override
+    public ExportChangesResponse exportChanges(ExportChanges request) throws InvalidRequestFault, AccessDeniedFault {
+        try {
+            requireBody(request);
+            return bulk().export(request, caller());
+        } catch (DossierlinkException e) {
+            try {
+                throw FaultMapper.raise(e, null);
+            } catch (MalformedNumberFault | UnknownOfficeFault | NotFoundFault impossible) {
+                throw new IllegalStateException("an export looks up no single dossier", impossible);
+            }
+        }
+    }
+
+    private BulkOperations bulk() {
+        if (bulk == null) {
+            throw new InvalidRequestException("this node offers no bulk transfer (SubmitPackage, GetPackageReceipt,"
+                    + " ExportChanges)", null);
+        }
+        return bulk;
+    }
+
+    /**
+     * True for a response whose content travels as an MTOM attachment: a binary GetDocument answer, a
+     * completed package's receipt, an exported package.
+     */
     public static boolean carriesAttachment(Object response) {
-        return response instanceof GetDocumentResponse r && r.getBinaryContent() != null;
+        return response instanceof GetDocumentResponse r && r.getBinaryContent() != null
+                || response instanceof GetPackageReceiptResponse p && p.getReceipt() != null
+                || response instanceof ExportChangesResponse;
     }
 
     /** {@link FaultMapper#raise} for an operation that refuses no access (its contract declares no AccessDeniedFault). */
