@@ -1,0 +1,388 @@
+package org.dossierlink.bulk;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+import org.dossierlink.DossierlinkException;
+import org.dossierlink.dialect.CanonicalDossierXml;
+import org.dossierlink.dialect.Dialect;
+import org.dossierlink.dialect.DialectConverter;
+import org.dossierlink.dialect.DialectDetector;
+import org.dossierlink.dialect.DossierImporter;
+import org.dossierlink.dossier.ContentDigest;
+import org.dossierlink.dossier.DocumentInfo;
+import org.dossierlink.dossier.Dossier;
+import org.dossierlink.number.NumberNormalizer;
+import org.dossierlink.signature.SignatureRejectedException;
+import org.dossierlink.signature.SignatureVerifier;
+
+/**
+ * Imports a package file into the store, item by item, each in its own transaction
+ * ({@link ImportLedger#commit}), in bounded memory (the ZIP read entry by entry through
+ * {@link ZipFile}, the manifest with StAX, the concatenated form split as it is read).
+ *
+ * <p>A ZIP package's signature and manifest are verified, and the whole manifest read and checked,
+ * before anything is committed; a failure refuses the package whole ({@link PackageRefusedException}).
+ * Then each item's bytes are digested as they are read and compared with the manifest before its
+ * transaction commits: a mismatch, an unreadable or unconvertible item, an item missing from the ZIP or
+ * an entry the manifest does not list is a rejected item in the receipt, and the import goes on.
+ *
+ * <p>An unfinished run of the same package (same manifest digest, or same file digest for the
+ * concatenated form) is resumed after its last committed seq; a finished one is imported again as a new
+ * run (then every item is UNCHANGED). Cancellation ({@link ImportOptions#cancelled()}) is checked before
+ * every item: the run stops after the current one and stays resumable. Thread-safe (one import per call).
+ */
+public final class PackageImporter {
+
+    private final ImportLedger ledger;
+    private final DialectConverter converter;
+    private final DossierImporter reader;
+    private final SignatureVerifier verifier;
+
+    /**
+     * @param ledger     where items and their outcomes are committed
+     * @param converter  the compiled dialect stylesheets
+     * @param normalizer number normalisation (for the DOCDB reader)
+     * @param verifier   checks the manifest signature against the node's trust store (signature.trust)
+     */
+    public PackageImporter(ImportLedger ledger, DialectConverter converter, NumberNormalizer normalizer,
+                           SignatureVerifier verifier) {
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.converter = Objects.requireNonNull(converter, "converter");
+        this.reader = new DossierImporter(null, normalizer, converter);
+        this.verifier = Objects.requireNonNull(verifier, "verifier");
+    }
+
+    /**
+     * Which package form a file is, or empty when it is a plain dossier file: a ZIP (starts with
+     * {@code PK\3\4}) is a package; an XML file is the concatenated form when its root is
+     * {@code pkg:dossiers} or when it holds more than one XML declaration (USPTO-style concatenation).
+     */
+    public static Optional<PackageForm> formOf(Path file) {
+        return PackageFiles.formOf(file);
+    }
+
+    /**
+     * Imports (or resumes) the package in {@code file}.
+     *
+     * @return the run as it ended: COMPLETED, or INTERRUPTED when cancelled
+     * @throws PackageRefusedException when the package is refused whole (a REFUSED run is recorded when
+     *                                 the package could be identified); nothing of it was stored
+     */
+    public ImportSummary importPackage(Path file, ImportOptions options) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(options, "options");
+        if (!Files.isRegularFile(file)) {
+            throw new PackageRefusedException(file + ": no such file");
+        }
+        Optional<PackageForm> form = formOf(file);
+        if (form.isEmpty() && options.treatDossiersFileAsPackage()) {
+            form = Optional.of(PackageForm.CONCATENATED);
+        }
+        if (form.isEmpty()) {
+            throw new PackageRefusedException(file + ": not a package (neither a ZIP nor a pkg:dossiers file nor"
+                    + " concatenated XML documents)");
+        }
+        return form.get() == PackageForm.ZIP ? importZip(file, options) : importConcatenated(file, options);
+    }
+
+    // ------------------------------------------------------------------ ZIP
+
+    private ImportSummary importZip(Path file, ImportOptions options) {
+        long fileSize = size(file);
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipPackage pkg = new ZipPackage(zip, file.toString());
+            String manifestSha = pkg.verifiedManifestDigest(verifier);
+            Manifest header;
+            Set<String> referenced = new HashSet<>();
+            try (ManifestReader m = pkg.manifest()) {
+                header = m.header();
+                for (Manifest.Item item = m.next(); item != null; item = m.next()) {
+                    if (!referenced.add(item.path())) {
+                        throw new PackageRefusedException(file + ": " + PackageFormat.MANIFEST_ENTRY + ": entry "
+                                + item.path() + " is listed twice");
+                    }
+                    for (Manifest.Content c : item.contents()) {
+                        if (!referenced.add(c.path())) {
+                            throw new PackageRefusedException(file + ": " + PackageFormat.MANIFEST_ENTRY + ": entry "
+                                    + c.path() + " is listed twice");
+                        }
+                    }
+                }
+            }
+            List<String> unlisted = pkg.unlistedEntries(referenced);
+            referenced = null; // the set is not needed any more: let it go before the items are read
+            PackageIdentity identity = new PackageIdentity(PackageForm.ZIP, header.packageId(), manifestSha);
+            Start start = start(identity, header.sendingOffice(), header.itemCount() + unlisted.size(), options);
+            Run run = new Run(start, options, header.itemCount() + unlisted.size(), fileSize);
+            try (ManifestReader m = pkg.manifest()) {
+                for (Manifest.Item item = m.next(); item != null; item = m.next()) {
+                    if (item.seq() <= start.afterSeq) {
+                        continue;
+                    }
+                    if (run.cancelled()) {
+                        return run.interrupted(item.seq() - 1);
+                    }
+                    ZipEntry entry = zip.getEntry(item.path());
+                    run.done(entry == null ? 0 : entry.getCompressedSize(), importItem(run.ticket, pkg, item, entry));
+                }
+            }
+            long seq = header.itemCount();
+            for (String path : unlisted) {
+                seq++;
+                if (seq <= start.afterSeq) {
+                    continue;
+                }
+                if (run.cancelled()) {
+                    return run.interrupted(seq - 1);
+                }
+                run.done(0, ledger.reject(run.ticket, seq, path, null, "entry " + path + " is not listed in the manifest"));
+            }
+            return run.completed();
+        } catch (ZipException e) {
+            throw new PackageRefusedException(file + ": not a readable ZIP: " + e.getMessage());
+        } catch (IOException e) {
+            throw new PackageRefusedException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private ItemOutcome importItem(String ticket, ZipPackage pkg, Manifest.Item item, ZipEntry entry) {
+        long seq = item.seq();
+        String path = item.path();
+        if (entry == null) {
+            return ledger.reject(ticket, seq, path, null, "entry " + path + " is listed in the manifest but not in the ZIP");
+        }
+        String application = null;
+        try {
+            byte[] bytes = pkg.read(entry, item.size(), item.sha256(), BulkLimits.MAX_ITEM_BYTES);
+            Dialect detected = DialectDetector.detect(new java.io.ByteArrayInputStream(bytes), path).dialect();
+            if (detected != item.dialect()) {
+                return ledger.reject(ticket, seq, path, null, "the manifest says dialect " + item.dialect().wireName()
+                        + " but the entry is " + detected.wireName());
+            }
+            List<CanonicalDossierXml.Entry> entries = records(item.dialect(), bytes, path);
+            application = keys(entries);
+            Map<String, byte[]> contents = new HashMap<>();
+            for (Manifest.Content c : item.contents()) {
+                ZipEntry ce = pkg.entry(c.path());
+                if (ce == null) {
+                    return ledger.reject(ticket, seq, path, application, "content entry " + c.path()
+                            + " of document " + c.documentId() + " is not in the ZIP");
+                }
+                byte[] content = pkg.read(ce, c.size(), c.sha256(), BulkLimits.MAX_CONTENT_BYTES);
+                contents.put(c.documentId(), content);
+            }
+            return ledger.commit(ticket, seq, path, stage(entries, contents, path));
+        } catch (ItemRejected e) {
+            return ledger.reject(ticket, seq, path, application, e.getMessage());
+        } catch (DossierlinkException | IllegalArgumentException e) {
+            return ledger.reject(ticket, seq, path, application, e.getMessage());
+        }
+    }
+
+    /**
+     * The item's records with the documents whose bytes came with it; each content must belong to a
+     * document of the record's list, with the same digest and size.
+     */
+    static List<StagedRecord> stage(List<CanonicalDossierXml.Entry> entries, Map<String, byte[]> contents,
+                                    String path) {
+        List<StagedRecord> out = new ArrayList<>(entries.size());
+        Set<String> used = new HashSet<>();
+        for (CanonicalDossierXml.Entry e : entries) {
+            List<StagedRecord.Document> docs = new ArrayList<>();
+            for (DocumentInfo info : e.documents()) {
+                byte[] content = contents.get(info.id());
+                if (content == null) {
+                    continue;
+                }
+                if (!info.sha256().equals(ContentDigest.sha256(content)) || info.size() != content.length) {
+                    throw new ItemRejected("document " + info.id() + " of " + e.dossier().application().key()
+                            + ": the record's sha256/size do not match its content entry");
+                }
+                used.add(info.id());
+                docs.add(new StagedRecord.Document(info, content));
+            }
+            out.add(new StagedRecord(e.dossier(), docs));
+        }
+        for (String id : contents.keySet()) {
+            if (!used.contains(id)) {
+                throw new ItemRejected("content of document " + id + " is in the manifest, but no record of " + path
+                        + " lists that document");
+            }
+        }
+        return out;
+    }
+
+    private List<CanonicalDossierXml.Entry> records(Dialect dialect, byte[] bytes, String name) {
+        if (dialect == Dialect.CANONICAL) {
+            return CanonicalDossierXml.read(new java.io.ByteArrayInputStream(bytes), name);
+        }
+        List<CanonicalDossierXml.Entry> out = new ArrayList<>();
+        for (Dossier d : reader.read(dialect, new java.io.ByteArrayInputStream(bytes), name)) {
+            out.add(new CanonicalDossierXml.Entry(d, List.of()));
+        }
+        if (out.isEmpty()) {
+            throw new ItemRejected(name + ": holds no dossier record");
+        }
+        return out;
+    }
+
+    private static String keys(List<CanonicalDossierXml.Entry> entries) {
+        StringBuilder sb = new StringBuilder();
+        for (CanonicalDossierXml.Entry e : entries) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(e.dossier().application().key());
+        }
+        return sb.length() > 400 ? sb.substring(0, 400) : sb.toString();
+    }
+
+    // ------------------------------------------------------------------ concatenated
+
+    private ImportSummary importConcatenated(Path file, ImportOptions options) {
+        long fileSize = size(file);
+        String sha;
+        try (InputStream in = Files.newInputStream(file)) {
+            sha = PackageFiles.sha256(in);
+        } catch (IOException e) {
+            throw new PackageRefusedException(file + ": cannot read: " + e.getMessage());
+        }
+        PackageIdentity identity = new PackageIdentity(PackageForm.CONCATENATED, null, sha);
+        Start start = start(identity, null, null, options);
+        Run run = new Run(start, options, -1, fileSize);
+        try (ConcatenatedReader items = ConcatenatedReader.open(file, options.treatDossiersFileAsPackage())) {
+            for (ConcatenatedReader.Item item = items.next(); item != null; item = items.next()) {
+                if (item.seq() <= start.afterSeq) {
+                    continue;
+                }
+                if (run.cancelled()) {
+                    return run.interrupted(item.seq() - 1);
+                }
+                String path = "#" + item.seq() + " (line " + item.line() + ")";
+                String application = null;
+                ItemOutcome outcome;
+                try {
+                    if (item.problem() != null) {
+                        throw new ItemRejected(item.problem());
+                    }
+                    String name = file.getFileName() + " item " + item.seq();
+                    Dialect dialect = DialectDetector.detect(new java.io.ByteArrayInputStream(item.bytes()), name).dialect();
+                    List<CanonicalDossierXml.Entry> entries = records(dialect, item.bytes(), name);
+                    application = keys(entries);
+                    outcome = ledger.commit(run.ticket, item.seq(), path, stage(entries, Map.of(), path));
+                } catch (ItemRejected | DossierlinkException | IllegalArgumentException e) {
+                    outcome = ledger.reject(run.ticket, item.seq(), path, application, e.getMessage());
+                }
+                run.done(item.endOffset(), outcome);
+            }
+            run.itemCount = items.count();
+        } catch (IOException e) {
+            throw new PackageRefusedException(file + ": cannot read: " + e.getMessage());
+        }
+        return run.completed();
+    }
+
+    // ------------------------------------------------------------------ runs
+
+    /** The run an import continues (resumed) or begins. */
+    private record Start(ImportRun run, long afterSeq, boolean resumed) {
+    }
+
+    private Start start(PackageIdentity identity, String office, Long itemCount, ImportOptions options) {
+        Optional<ImportRun> latest = ledger.latestByPackage(identity.sha256());
+        if (latest.isPresent() && !latest.get().status().finished()) {
+            ImportRun resumed = ledger.resume(latest.get().ticket());
+            options.listener().started(resumed);
+            return new Start(resumed, resumed.lastSeq(), true);
+        }
+        String ticket = options.ticket() == null ? UUID.randomUUID().toString() : options.ticket();
+        ImportRun run = ledger.begin(ticket, identity, office, itemCount, Instant.now());
+        options.listener().started(run);
+        return new Start(run, 0, false);
+    }
+
+    /** One run's progress while it is imported. */
+    private final class Run {
+        final String ticket;
+        final Start start;
+        final ImportOptions options;
+        long itemCount;
+        final long bytesTotal;
+        long itemsDone;
+        long bytesDone;
+        ImportTotals totals;
+
+        Run(Start start, ImportOptions options, long itemCount, long bytesTotal) {
+            this.ticket = start.run.ticket();
+            this.start = start;
+            this.options = options;
+            this.itemCount = itemCount;
+            this.bytesTotal = bytesTotal;
+            this.itemsDone = start.afterSeq;
+            this.totals = start.run.totals();
+        }
+
+        boolean cancelled() {
+            return options.cancelled().getAsBoolean();
+        }
+
+        /** {@code bytes}: compressed bytes consumed (ZIP), or the file offset reached (concatenated). */
+        void done(long bytes, ItemOutcome outcome) {
+            itemsDone++;
+            bytesDone = itemCount < 0 ? bytes : bytesDone + bytes;
+            totals = totals.plus(outcome.status());
+            options.listener().itemDone(new ImportProgress(ticket, itemsDone, itemCount, bytesDone, bytesTotal, totals),
+                    outcome);
+        }
+
+        ImportSummary interrupted(long lastSeq) {
+            ImportRun run = ledger.finish(ticket, RunStatus.INTERRUPTED, itemCount < 0 ? null : itemCount,
+                    "stopped on request after item " + lastSeq);
+            return new ImportSummary(run, start.resumed, start.afterSeq);
+        }
+
+        ImportSummary completed() {
+            ImportRun run = ledger.finish(ticket, RunStatus.COMPLETED, itemsDone, null);
+            return new ImportSummary(run, start.resumed, start.afterSeq);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new PackageRefusedException(file + ": no such file");
+        } catch (IOException e) {
+            throw new PackageRefusedException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** One item is rejected; the reason goes to the receipt. */
+    static final class ItemRejected extends RuntimeException {
+        ItemRejected(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /** For messages: a signature problem as one line. */
+    static String describe(SignatureRejectedException e) {
+        return e.problem() + ": " + e.getMessage();
+    }
+}
