@@ -98,7 +98,7 @@ public final class BulkExports {
         ExportSummary summary;
         try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file)), sha256)) {
             summary = engine.export(new ExportRequest(since, covered, dialect == null ? Dialect.CANONICAL : dialect,
-                    packageId), out);
+                    packageId), caller, out);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;

@@ -69,9 +69,9 @@ public final class BulkTransfer implements AutoCloseable {
             }
         };
         this.imports = new BulkImports(submissions, ledger, engine, settings, metrics, clock);
-        PackageExporter exporter = new PackageExporter(store, ledger, converter, signer, sendingOffice, clock);
-        this.exports = new BulkExports((request, out) -> exporter.export(request, out, written -> { }), gate,
-                knownOffices, submissions.exportsDir(), metrics);
+        this.exports = new BulkExports((request, caller, out) -> new PackageExporter(
+                new CallerVisibleStore(store, gate, caller), ledger, converter, signer, sendingOffice, clock)
+                .export(request, out, written -> { }), gate, knownOffices, submissions.exportsDir(), metrics);
     }
 
     /** This node's own certificates and those of the trust folder, when it exists. */

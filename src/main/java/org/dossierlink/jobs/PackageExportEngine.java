@@ -3,6 +3,7 @@ package org.dossierlink.jobs;
 import java.io.IOException;
 import java.io.OutputStream;
 
+import org.dossierlink.access.Caller;
 import org.dossierlink.bulk.ExportRequest;
 import org.dossierlink.bulk.ExportSummary;
 
@@ -10,5 +11,9 @@ import org.dossierlink.bulk.ExportSummary;
 @FunctionalInterface
 public interface PackageExportEngine {
 
-    ExportSummary export(ExportRequest request, OutputStream out) throws IOException;
+    /**
+     * Writes the package {@code request} describes, with only the documents {@code caller} may see (see
+     * {@link CallerVisibleStore}).
+     */
+    ExportSummary export(ExportRequest request, Caller caller, OutputStream out) throws IOException;
 }
