@@ -66,7 +66,7 @@ final class ConcatenatedReader implements AutoCloseable {
         boolean wrapperRoot;
         try (InputStream in = Files.newInputStream(file)) {
             String head = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-            wrapperRoot = hasPackageRoot(head) || (anyWrapper && !declarationsBeyond(file, 2));
+            wrapperRoot = hasPackageRoot(head) || (anyWrapper && !declarationsBeyond(file, 2) && isListRoot(file));
         }
         this.wrapper = wrapperRoot;
         if (wrapper) {
@@ -82,6 +82,21 @@ final class ConcatenatedReader implements AutoCloseable {
 
     static ConcatenatedReader open(Path file, boolean anyWrapper) throws IOException {
         return new ConcatenatedReader(file, anyWrapper);
+    }
+
+    /** True when the file's root element is named {@code dossiers} (a list, e.g. dos:dossiers), not one record. */
+    private static boolean isListRoot(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            XMLStreamReader r = SecureXml.inputFactory().createXMLStreamReader(in);
+            try {
+                r.nextTag();
+                return "dossiers".equals(r.getLocalName());
+            } finally {
+                r.close();
+            }
+        } catch (XMLStreamException e) {
+            return false;
+        }
     }
 
     /** True when the text starts a {@code pkg:dossiers} wrapper. */
