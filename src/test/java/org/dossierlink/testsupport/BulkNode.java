@@ -156,9 +156,16 @@ public final class BulkNode implements AutoCloseable {
      * document's SHA-256 (from its bytes).
      */
     public static Map<String, Object> snapshot(JdbcDossierStore store) {
+        return snapshot(store, new JdbcImportLedger(store).changedKeys(null, Set.of(), null, 1_000_000));
+    }
+
+    /** {@link #snapshot(JdbcDossierStore)} of the given applications; one the store lacks is missing from it. */
+    public static Map<String, Object> snapshot(JdbcDossierStore store, List<String> keys) {
         Map<String, Object> all = new TreeMap<>();
-        List<String> keys = new JdbcImportLedger(store).changedKeys(null, Set.of(), null, 1_000_000);
         for (String key : keys) {
+            if (store.findByApplicationKey(key).isEmpty()) {
+                continue;
+            }
             Dossier d = store.findByApplicationKey(key).orElseThrow();
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("record", d);
