@@ -24,7 +24,8 @@ public record ServiceInfo(String product, String version, List<String> offices, 
     /** The operations of wsdl/dossierlink.wsdl, in contract order. */
     public static final List<String> OPERATIONS = List.of(
             "GetFamily", "GetDocumentList", "GetDocument", "GetBibliographicData", "NormalizeNumber",
-            "ValidateDossier", "GetServiceInfo", "GetSigningCertificates");
+            "ValidateDossier", "GetServiceInfo", "GetSigningCertificates", "SubmitPackage", "GetPackageReceipt",
+            "ExportChanges");
 
     /** Every dialect this build converts to and from, by wire name. */
     public static final List<String> DIALECTS = java.util.Arrays.stream(Dialect.values()).map(Dialect::wireName).toList();

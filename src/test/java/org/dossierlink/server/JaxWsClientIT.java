@@ -101,7 +101,8 @@ class JaxWsClientIT {
         assertThat(info.getVersion()).isNotBlank();
         assertThat(info.getOffice()).containsExactlyElementsOf(TestDossiers.OFFICES);
         assertThat(info.getOperation()).containsExactly("GetFamily", "GetDocumentList", "GetDocument",
-                "GetBibliographicData", "NormalizeNumber", "ValidateDossier", "GetServiceInfo", "GetSigningCertificates");
+                "GetBibliographicData", "NormalizeNumber", "ValidateDossier", "GetServiceInfo", "GetSigningCertificates",
+                "SubmitPackage", "GetPackageReceipt", "ExportChanges");
         assertThat(info.getDialect()).contains("canonical", "docdb", "st96", "uspto", "jpo", "cnipa-new");
     }
 

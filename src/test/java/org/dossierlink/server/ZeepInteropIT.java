@@ -67,7 +67,7 @@ class ZeepInteropIT {
                 .containsEntry("offices", "CN,EP,JP,KR,US,WO")
                 .containsEntry("operations",
                         "GetFamily,GetDocumentList,GetDocument,GetBibliographicData,NormalizeNumber,ValidateDossier,GetServiceInfo,"
-                                + "GetSigningCertificates")
+                                + "GetSigningCertificates,SubmitPackage,GetPackageReceipt,ExportChanges")
                 .containsEntry("soap12.product", "dossierlink")
                 .containsEntry("normalized.docdb", "US.13167395.A")
                 .containsEntry("normalized.original", "13/167,395")

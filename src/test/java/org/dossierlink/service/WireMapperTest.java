@@ -150,7 +150,8 @@ class WireMapperTest {
         assertThat(wire.getProduct()).isEqualTo("dossierlink");
         assertThat(wire.getVersion()).isEqualTo(org.dossierlink.ProductInfo.version());
         assertThat(wire.getOffice()).containsExactly("EP", "JP");
-        assertThat(wire.getOperation()).hasSize(8).contains("GetFamily", "GetServiceInfo", "GetSigningCertificates");
+        assertThat(wire.getOperation()).hasSize(11).contains("GetFamily", "GetServiceInfo", "GetSigningCertificates",
+                "SubmitPackage", "GetPackageReceipt", "ExportChanges");
         assertThat(wire.getDialect()).containsExactly("canonical", "st36", "st96", "ep-publication", "ep-toc", "docdb",
                 "ep-register", "uspto", "jpo", "cnipa-old", "cnipa-new");
     }
