@@ -170,8 +170,8 @@ public final class SubmissionStore {
         }
         p.setProperty("run", s.runTicket());
         Path file = submissions.resolve(checked(s.ticket()) + ".properties");
-        Path tmp = submissions.resolve(s.ticket() + ".tmp");
         try {
+            Path tmp = Files.createTempFile(submissions, s.ticket(), ".tmp");
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 p.store(w, null);
             }

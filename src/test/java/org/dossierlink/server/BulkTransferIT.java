@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -160,6 +161,37 @@ class BulkTransferIT {
             try (var files = Files.list(dir.resolve("b").resolve("incoming"))) {
                 assertThat(files).isEmpty();
             }
+        }
+    }
+
+    @Test
+    void a_package_larger_than_the_ordinary_request_limit_goes_in_by_mtom() throws Exception {
+        // one dossier with a 20 MiB document (random, so the ZIP is as large): over the 16 MiB request limit
+        byte[] pdf = new byte[20 * 1024 * 1024];
+        new java.util.Random(5).nextBytes(pdf);
+        org.dossierlink.dossier.DocumentInfo info = new org.dossierlink.dossier.DocumentInfo("JP2010123456-OA-9", "OA",
+                "Office action", org.dossierlink.dossier.DocumentGroup.OFFICE_ACTION, java.time.LocalDate.of(2020, 1, 1),
+                org.dossierlink.dossier.Direction.OUTGOING, "ja", "application/pdf", 1, pdf.length,
+                ContentDigest.sha256(pdf));
+        Path zip = dir.resolve("large.zip");
+        try (OutputStream out = Files.newOutputStream(zip);
+             org.dossierlink.bulk.PackageWriter w = new org.dossierlink.bulk.PackageWriter(out, TestKeys.signer(), "JP",
+                     "large", Instant.now(), null)) {
+            w.add(TestDossiers.JP.application().key(), org.dossierlink.dialect.Dialect.CANONICAL,
+                    org.dossierlink.dialect.CanonicalDossierXml.toBytes(TestDossiers.JP, List.of(info)),
+                    List.of(new org.dossierlink.bulk.PackageWriter.Content(info.id(), "application/pdf", pdf)));
+            w.finish();
+        }
+        assertThat(Files.size(zip)).isGreaterThan(org.dossierlink.xml.XmlLimits.MAX_REQUEST_BYTES);
+        try (BulkNode target = BulkNode.start(BulkNode.emptyStore(), dir.resolve("b"))) {
+            DossierPortType port = target.port(false, "JP");
+            SubmitPackageResponse submitted = submit(port, zip, "large");
+            assertThat(submitted.getSize()).isEqualTo(Files.size(zip));
+            GetPackageReceiptResponse done = BulkNode.awaitFinished(port, submitted.getTicket(), DEADLINE);
+            assertThat(done.getStatus()).as(done.getReason()).isEqualTo(PackageStatusType.COMPLETED);
+            assertThat(done.getTotals().getStored()).isEqualTo(1);
+            assertThat(target.store.document(TestDossiers.JP.application().key(), info.id()).orElseThrow().content())
+                    .isEqualTo(pdf);
         }
     }
 
