@@ -1,6 +1,6 @@
 """Independent client for dossierlink's bulk transfer: python zeep, reading only the published ?wsdl.
 
-Usage: /usr/bin/python3 zeep_bulk_client.py <source-wsdl> <target-wsdl> <folder>
+Usage: /usr/bin/python3 zeep_bulk_client.py <source-wsdl> <target-wsdl> <folder>   (beside zeep_client.py)
 Exports a package from the source node (ExportChanges, an MTOM download), submits it to the target node
 (SubmitPackage), polls GetPackageReceipt until the import has finished (at most 60 s) and saves the receipt.
 Prints one "key=value" line per fact; the Java test (BulkZeepIT) asserts them. Exit status 3 when zeep is
@@ -11,22 +11,7 @@ import os
 import sys
 import time
 
-try:
-    import zeep
-    from zeep.exceptions import Fault
-except ImportError:
-    print("zeep-missing: install python3-zeep (run .ci/run)")
-    sys.exit(3)
-
-NS = "urn:dossierlink:messages:1"
-
-
-def fault_code(fault):
-    if fault.detail is None:
-        return "no-detail"
-    for element in fault.detail.iter("{%s}code" % NS):
-        return element.text
-    return "no-code"
+from zeep_client import Fault, fault_code, zeep  # exits 3 when zeep is not installed
 
 
 def main(source_wsdl, target_wsdl, folder):

@@ -38,8 +38,10 @@ class BulkZeepIT {
         try (BulkNode source = BulkNode.start(TestDossiers.seededStore(), dir.resolve("a"));
              BulkNode target = BulkNode.start(BulkNode.emptyStore(), dir.resolve("b"))) {
             Path script = dir.resolve("zeep_bulk_client.py");
-            try (InputStream in = BulkZeepIT.class.getResourceAsStream("/interop/zeep_bulk_client.py")) {
-                Files.write(script, in.readAllBytes());
+            for (String name : new String[] {"zeep_bulk_client.py", "zeep_client.py"}) {
+                try (InputStream in = BulkZeepIT.class.getResourceAsStream("/interop/" + name)) {
+                    Files.write(dir.resolve(name), in.readAllBytes());
+                }
             }
             if (!Files.isExecutable(Path.of(PYTHON))) {
                 fail(PYTHON + " is missing; python zeep is required for this test: run .ci/run (Debian python3-zeep)");
