@@ -3,10 +3,12 @@ package org.dossierlink.jobs;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -37,6 +39,9 @@ import org.dossierlink.operator.NodeMetrics;
  */
 public final class BulkExports {
 
+    /** An export's package not fully downloaded after this long is deleted. */
+    static final Duration ABANDONED_AFTER = Duration.ofHours(6);
+
     private final PackageExportEngine engine;
     private final AccessGate gate;
     private final Collection<String> knownOffices;
@@ -54,6 +59,21 @@ public final class BulkExports {
         this.knownOffices = Set.copyOf(knownOffices);
         this.workDir = Objects.requireNonNull(workDir, "workDir");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /**
+     * Deletes the packages of exports whose download never finished (the caller went away before the stream
+     * was closed): those older than {@link #ABANDONED_AFTER}.
+     */
+    private void deleteAbandoned() throws IOException {
+        Instant before = Instant.now().minus(ABANDONED_AFTER);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(workDir, "*.zip")) {
+            for (Path f : files) {
+                if (Files.getLastModifiedTime(f).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
     }
 
     /** The offices whose dossiers the export for {@code caller} holds; empty means every office (demo default). */
@@ -92,6 +112,7 @@ public final class BulkExports {
     public ExportedPackage export(Caller caller, Instant since, Collection<String> offices, Dialect dialect)
             throws IOException {
         Set<String> covered = offices(caller, offices);
+        deleteAbandoned();
         String packageId = UUID.randomUUID().toString();
         Path file = workDir.resolve(packageId + ".zip");
         MessageDigest sha256 = SubmissionStore.sha256();

@@ -52,8 +52,9 @@ public final class BulkOperations {
         if (content == null) {
             throw new InvalidRequestException("package is required: attach the ZIP or XML package (MTOM)", "package");
         }
+        // a name for logs and the receipt: no control characters (no forged log lines)
         String name = request.getPackageName() == null || request.getPackageName().isBlank() ? null
-                : request.getPackageName().trim();
+                : request.getPackageName().replaceAll("\\p{Cntrl}", " ").trim();
         Submission s;
         try (InputStream in = content.getInputStream()) {
             s = imports.submit(in, caller, name);

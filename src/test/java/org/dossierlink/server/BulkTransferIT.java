@@ -164,8 +164,9 @@ class BulkTransferIT {
         }
     }
 
-    @Test
-    void a_package_larger_than_the_ordinary_request_limit_goes_in_by_mtom() throws Exception {
+    @ParameterizedTest(name = "SOAP 1.2: {0}")
+    @ValueSource(booleans = {false, true})
+    void a_package_larger_than_the_ordinary_request_limit_goes_in_by_mtom(boolean soap12) throws Exception {
         // one dossier with a 20 MiB document (random, so the ZIP is as large): over the 16 MiB request limit
         byte[] pdf = new byte[20 * 1024 * 1024];
         new java.util.Random(5).nextBytes(pdf);
@@ -184,12 +185,13 @@ class BulkTransferIT {
         }
         assertThat(Files.size(zip)).isGreaterThan(org.dossierlink.xml.XmlLimits.MAX_REQUEST_BYTES);
         try (BulkNode target = BulkNode.start(BulkNode.emptyStore(), dir.resolve("b"))) {
-            DossierPortType port = target.port(false, "JP");
-            SubmitPackageResponse submitted = submit(port, zip, "large");
+            DossierPortType port = target.port(soap12, "JP");
+            SubmitPackageResponse submitted = submit(port, zip, "large\nforged log line");
             assertThat(submitted.getSize()).isEqualTo(Files.size(zip));
             GetPackageReceiptResponse done = BulkNode.awaitFinished(port, submitted.getTicket(), DEADLINE);
             assertThat(done.getStatus()).as(done.getReason()).isEqualTo(PackageStatusType.COMPLETED);
             assertThat(done.getTotals().getStored()).isEqualTo(1);
+            assertThat(done.getPackageName()).isEqualTo("large forged log line");
             assertThat(target.store.document(TestDossiers.JP.application().key(), info.id()).orElseThrow().content())
                     .isEqualTo(pdf);
         }
