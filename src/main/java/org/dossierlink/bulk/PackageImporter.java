@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -51,8 +52,7 @@ import org.dossierlink.signature.SignatureVerifier;
 public final class PackageImporter {
 
     private final ImportLedger ledger;
-    private final DialectConverter converter;
-    private final DossierImporter reader;
+    private final Supplier<DossierImporter> reader;
     private final SignatureVerifier verifier;
 
     /**
@@ -63,9 +63,36 @@ public final class PackageImporter {
      */
     public PackageImporter(ImportLedger ledger, DialectConverter converter, NumberNormalizer normalizer,
                            SignatureVerifier verifier) {
+        this(ledger, () -> converter, normalizer, verifier);
+        Objects.requireNonNull(converter, "converter");
+    }
+
+    /**
+     * As above, with the converter made on first need: a package of canonical items never compiles a
+     * stylesheet (the CLI starts faster).
+     */
+    public PackageImporter(ImportLedger ledger, Supplier<DialectConverter> converter, NumberNormalizer normalizer,
+                           SignatureVerifier verifier) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
-        this.converter = Objects.requireNonNull(converter, "converter");
-        this.reader = new DossierImporter(null, normalizer, converter);
+        Objects.requireNonNull(converter, "converter");
+        Objects.requireNonNull(normalizer, "normalizer");
+        this.reader = new Supplier<>() {
+            private volatile DossierImporter made;
+
+            @Override
+            public DossierImporter get() {
+                DossierImporter r = made;
+                if (r == null) {
+                    synchronized (this) {
+                        if (made == null) {
+                            made = new DossierImporter(null, normalizer, converter.get());
+                        }
+                        r = made;
+                    }
+                }
+                return r;
+            }
+        };
         this.verifier = Objects.requireNonNull(verifier, "verifier");
     }
 
@@ -131,17 +158,24 @@ public final class PackageImporter {
             PackageIdentity identity = new PackageIdentity(PackageForm.ZIP, header.packageId(), manifestSha);
             Start start = start(identity, header.sendingOffice(), header.itemCount() + unlisted.size(), options);
             Run run = new Run(start, options, header.itemCount() + unlisted.size(), fileSize);
-            try (ManifestReader m = pkg.manifest()) {
-                for (Manifest.Item item = m.next(); item != null; item = m.next()) {
-                    if (item.seq() <= start.afterSeq) {
-                        continue;
-                    }
+            try (ManifestReader m = pkg.manifest();
+                 ItemPipeline items = new ItemPipeline(() -> {
+                     for (Manifest.Item item = m.next(); item != null; item = m.next()) {
+                         if (item.seq() > start.afterSeq) {
+                             return prepare(pkg, item);
+                         }
+                     }
+                     return null;
+                 }, file.getFileName().toString())) {
+                for (ItemPipeline.Prepared p = items.take(); p != null; p = items.take()) {
                     if (run.cancelled()) {
-                        return run.interrupted(item.seq() - 1);
+                        return run.interrupted(p.seq() - 1);
                     }
-                    ZipEntry entry = zip.getEntry(item.path());
-                    run.done(entry == null ? 0 : entry.getCompressedSize(), importItem(run.ticket, pkg, item, entry));
+                    run.done(p.progressBytes(), commit(run.ticket, p));
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return run.interrupted(run.lastSeq());
             }
             long seq = header.itemCount();
             for (String path : unlisted) {
@@ -162,37 +196,63 @@ public final class PackageImporter {
         }
     }
 
-    private ItemOutcome importItem(String ticket, ZipPackage pkg, Manifest.Item item, ZipEntry entry) {
+    /** Reads, checks and converts one item (on the reader thread); nothing is stored here. */
+    private ItemPipeline.Prepared prepare(ZipPackage pkg, Manifest.Item item) {
         long seq = item.seq();
         String path = item.path();
+        ZipEntry entry = pkg.entry(path);
         if (entry == null) {
-            return ledger.reject(ticket, seq, path, null, "entry " + path + " is listed in the manifest but not in the ZIP");
+            return rejected(seq, path, null, "entry " + path + " is listed in the manifest but not in the ZIP", 0, 0);
         }
+        long compressed = Math.max(0, entry.getCompressedSize());
         String application = null;
         try {
             byte[] bytes = pkg.read(entry, item.size(), item.sha256(), BulkLimits.MAX_ITEM_BYTES);
-            Dialect detected = DialectDetector.detect(new java.io.ByteArrayInputStream(bytes), path).dialect();
-            if (detected != item.dialect()) {
-                return ledger.reject(ticket, seq, path, null, "the manifest says dialect " + item.dialect().wireName()
-                        + " but the entry is " + detected.wireName());
+            if (item.dialect() != Dialect.CANONICAL) {
+                // canonical entries are checked by the canonical reader itself (namespace and root)
+                Dialect detected = DialectDetector.detect(new java.io.ByteArrayInputStream(bytes), path).dialect();
+                if (detected != item.dialect()) {
+                    return rejected(seq, path, null, "the manifest says dialect " + item.dialect().wireName()
+                            + " but the entry is " + detected.wireName(), bytes.length, compressed);
+                }
             }
             List<CanonicalDossierXml.Entry> entries = records(item.dialect(), bytes, path);
             application = keys(entries);
             Map<String, byte[]> contents = new HashMap<>();
+            long size = bytes.length;
             for (Manifest.Content c : item.contents()) {
                 ZipEntry ce = pkg.entry(c.path());
                 if (ce == null) {
-                    return ledger.reject(ticket, seq, path, application, "content entry " + c.path()
-                            + " of document " + c.documentId() + " is not in the ZIP");
+                    return rejected(seq, path, application, "content entry " + c.path() + " of document "
+                            + c.documentId() + " is not in the ZIP", size, compressed);
                 }
                 byte[] content = pkg.read(ce, c.size(), c.sha256(), BulkLimits.MAX_CONTENT_BYTES);
                 contents.put(c.documentId(), content);
+                size += content.length;
+                compressed += Math.max(0, ce.getCompressedSize());
             }
-            return ledger.commit(ticket, seq, path, stage(entries, contents, path));
-        } catch (ItemRejected e) {
-            return ledger.reject(ticket, seq, path, application, e.getMessage());
+            return new ItemPipeline.Prepared(seq, path, stage(entries, contents, path), application, null, size, compressed);
+        } catch (ItemRejected | DossierlinkException | IllegalArgumentException e) {
+            return rejected(seq, path, application, e.getMessage(), item.size(), compressed);
+        }
+    }
+
+    private static ItemPipeline.Prepared rejected(long seq, String path, String application, String reason, long bytes,
+                                                  long progressBytes) {
+        return new ItemPipeline.Prepared(seq, path, null, application, reason == null ? "rejected" : reason, bytes,
+                progressBytes);
+    }
+
+    /** Commits a prepared item (on the importing thread, in seq order). */
+    private ItemOutcome commit(String ticket, ItemPipeline.Prepared p) {
+        if (p.rejected()) {
+            return ledger.reject(ticket, p.seq(), p.path(), p.application(), p.reason());
+        }
+        try {
+            return ledger.commit(ticket, p.seq(), p.path(), p.records());
         } catch (DossierlinkException | IllegalArgumentException e) {
-            return ledger.reject(ticket, seq, path, application, e.getMessage());
+            // the store refused the record (a priority number it cannot index, say): this item only
+            return ledger.reject(ticket, p.seq(), p.path(), p.application(), e.getMessage());
         }
     }
 
@@ -234,7 +294,7 @@ public final class PackageImporter {
             return CanonicalDossierXml.read(new java.io.ByteArrayInputStream(bytes), name);
         }
         List<CanonicalDossierXml.Entry> out = new ArrayList<>();
-        for (Dossier d : reader.read(dialect, new java.io.ByteArrayInputStream(bytes), name)) {
+        for (Dossier d : reader.get().read(dialect, new java.io.ByteArrayInputStream(bytes), name)) {
             out.add(new CanonicalDossierXml.Entry(d, List.of()));
         }
         if (out.isEmpty()) {
@@ -267,36 +327,49 @@ public final class PackageImporter {
         PackageIdentity identity = new PackageIdentity(PackageForm.CONCATENATED, null, sha);
         Start start = start(identity, null, null, options);
         Run run = new Run(start, options, -1, fileSize);
-        try (ConcatenatedReader items = ConcatenatedReader.open(file, options.treatDossiersFileAsPackage())) {
-            for (ConcatenatedReader.Item item = items.next(); item != null; item = items.next()) {
-                if (item.seq() <= start.afterSeq) {
-                    continue;
-                }
+        long[] count = {0};
+        try (ConcatenatedReader reader = ConcatenatedReader.open(file, options.treatDossiersFileAsPackage());
+             ItemPipeline items = new ItemPipeline(() -> {
+                 for (ConcatenatedReader.Item item = reader.next(); item != null; item = reader.next()) {
+                     count[0] = item.seq();
+                     if (item.seq() > start.afterSeq) {
+                         return prepare(file, item);
+                     }
+                 }
+                 return null;
+             }, file.getFileName().toString())) {
+            for (ItemPipeline.Prepared p = items.take(); p != null; p = items.take()) {
                 if (run.cancelled()) {
-                    return run.interrupted(item.seq() - 1);
+                    return run.interrupted(p.seq() - 1);
                 }
-                String path = "#" + item.seq() + " (line " + item.line() + ")";
-                String application = null;
-                ItemOutcome outcome;
-                try {
-                    if (item.problem() != null) {
-                        throw new ItemRejected(item.problem());
-                    }
-                    String name = file.getFileName() + " item " + item.seq();
-                    Dialect dialect = DialectDetector.detect(new java.io.ByteArrayInputStream(item.bytes()), name).dialect();
-                    List<CanonicalDossierXml.Entry> entries = records(dialect, item.bytes(), name);
-                    application = keys(entries);
-                    outcome = ledger.commit(run.ticket, item.seq(), path, stage(entries, Map.of(), path));
-                } catch (ItemRejected | DossierlinkException | IllegalArgumentException e) {
-                    outcome = ledger.reject(run.ticket, item.seq(), path, application, e.getMessage());
-                }
-                run.done(item.endOffset(), outcome);
+                run.done(p.progressBytes(), commit(run.ticket, p));
             }
-            run.itemCount = items.count();
+            run.itemCount = Math.max(count[0], run.itemsDone);
         } catch (IOException e) {
             throw new PackageRefusedException(file + ": cannot read: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return run.interrupted(run.lastSeq());
         }
         return run.completed();
+    }
+
+    private ItemPipeline.Prepared prepare(Path file, ConcatenatedReader.Item item) {
+        String path = "#" + item.seq() + " (line " + item.line() + ")";
+        if (item.problem() != null) {
+            return rejected(item.seq(), path, null, item.problem(), 0, item.endOffset());
+        }
+        String application = null;
+        try {
+            String name = file.getFileName() + " item " + item.seq() + " (line " + item.line() + ")";
+            Dialect dialect = DialectDetector.detect(new java.io.ByteArrayInputStream(item.bytes()), name).dialect();
+            List<CanonicalDossierXml.Entry> entries = records(dialect, item.bytes(), name);
+            application = keys(entries);
+            return new ItemPipeline.Prepared(item.seq(), path, stage(entries, Map.of(), path), application, null,
+                    item.bytes().length, item.endOffset());
+        } catch (ItemRejected | DossierlinkException | IllegalArgumentException e) {
+            return rejected(item.seq(), path, application, e.getMessage(), item.bytes().length, item.endOffset());
+        }
     }
 
     // ------------------------------------------------------------------ runs
@@ -356,6 +429,10 @@ public final class PackageImporter {
             ImportRun run = ledger.finish(ticket, RunStatus.INTERRUPTED, itemCount < 0 ? null : itemCount,
                     "stopped on request after item " + lastSeq);
             return new ImportSummary(run, start.resumed, start.afterSeq);
+        }
+
+        long lastSeq() {
+            return itemsDone;
         }
 
         ImportSummary completed() {

@@ -158,27 +158,16 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
         ItemOutcome run(Connection c) throws SQLException;
     }
 
-    /** Locks the run, checks seq follows its last seq, does the work, records the outcome; one transaction. */
+    /**
+     * Does the work and records the outcome, in one transaction; the run's row is updated only while its
+     * last seq is below {@code seq} (that UPDATE takes the row lock, so two importers of one run cannot both
+     * commit an item: the second one finds the seq taken and rolls back).
+     */
     private ItemOutcome inTransaction(String ticket, long seq, ItemWork work) {
         for (int attempt = 1; ; attempt++) {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
-                    long lastSeq;
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "SELECT last_seq FROM import_run WHERE ticket = ? FOR UPDATE")) {
-                        ps.setString(1, ticket);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            if (!rs.next()) {
-                                throw new IllegalStateException("no import run " + ticket);
-                            }
-                            lastSeq = rs.getLong(1);
-                        }
-                    }
-                    if (seq <= lastSeq) {
-                        throw new IllegalStateException("item " + seq + " of run " + ticket
-                                + " is committed already (last seq " + lastSeq + ")");
-                    }
                     ItemOutcome outcome = work.run(c);
                     record(c, ticket, outcome);
                     c.commit();
@@ -198,6 +187,23 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
     }
 
     private static void record(Connection c, String ticket, ItemOutcome o) throws SQLException {
+        String column = switch (o.status()) {
+            case STORED -> "stored";
+            case UNCHANGED -> "unchanged";
+            case REPLACED -> "replaced";
+            case REJECTED -> "rejected";
+        };
+        try (PreparedStatement ps = c.prepareStatement("UPDATE import_run SET last_seq = ?, " + column + " = "
+                + column + " + 1, updated_at = ? WHERE ticket = ? AND last_seq < ?")) {
+            ps.setLong(1, o.seq());
+            ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.setString(3, ticket);
+            ps.setLong(4, o.seq());
+            if (ps.executeUpdate() != 1) {
+                throw new IllegalStateException("item " + o.seq() + " of import run " + ticket
+                        + " is committed already, or the run does not exist");
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO import_item (ticket, seq, path, status, application, reason) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, ticket);
@@ -206,19 +212,6 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
             ps.setString(4, o.status().wireName());
             ps.setString(5, o.application());
             ps.setString(6, o.reason());
-            ps.executeUpdate();
-        }
-        String column = switch (o.status()) {
-            case STORED -> "stored";
-            case UNCHANGED -> "unchanged";
-            case REPLACED -> "replaced";
-            case REJECTED -> "rejected";
-        };
-        try (PreparedStatement ps = c.prepareStatement("UPDATE import_run SET last_seq = ?, " + column + " = "
-                + column + " + 1, updated_at = ? WHERE ticket = ?")) {
-            ps.setLong(1, o.seq());
-            ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
-            ps.setString(3, ticket);
             ps.executeUpdate();
         }
     }
