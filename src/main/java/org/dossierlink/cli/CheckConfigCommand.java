@@ -72,6 +72,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
             check(problems, out, () -> offices(c));
             check(problems, out, () -> store(c));
             check(problems, out, () -> port(c));
+            check(problems, out, () -> bulk(c));
         }
         for (String p : problems) {
             err.println("check-config: " + p);
@@ -131,15 +132,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
 
     private static String store(NodeConfig node) {
         if (node.storeUrl() == null) {
-            Path dir = node.dataDir().toAbsolutePath();
-            Path existing = dir;
-            while (existing != null && !Files.exists(existing)) {
-                existing = existing.getParent();
-            }
-            if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
-                throw new ConfigException("--data: " + dir + " cannot be created or written");
-            }
-            return "store: embedded H2 in " + dir;
+            return "store: embedded H2 in " + writableFolder(node.dataDir(), "--data");
         }
         DriverManager.setLoginTimeout(5);
         try (Connection c = DriverManager.getConnection(node.storeUrl(), node.storeUser(), node.storePassword())) {
@@ -148,6 +141,25 @@ public final class CheckConfigCommand implements Callable<Integer> {
         } catch (SQLException e) {
             throw new ConfigException("store.url: cannot connect to " + node.storeUrl() + ": " + e.getMessage());
         }
+    }
+
+    private static String bulk(NodeConfig node) {
+        return "bulk transfer: work folder " + writableFolder(node.bulkWorkDir(), "bulk.work-dir") + ", packages up to "
+                + node.bulk().maxPackageBytes() + " bytes, " + node.bulk().concurrentImports() + " at a time, "
+                + node.bulk().queueLimit() + " waiting";
+    }
+
+    /** The folder, absolute, when it exists writable or can be created; else a problem naming {@code what}. */
+    private static Path writableFolder(Path folder, String what) {
+        Path dir = folder.toAbsolutePath();
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            throw new ConfigException(what + ": " + dir + " cannot be created or written");
+        }
+        return dir;
     }
 
     private static String port(NodeConfig node) {

@@ -62,6 +62,18 @@ class CheckConfigCommandTest {
     }
 
     @Test
+    void theBulkWorkFolderMustBeWritable() throws Exception {
+        goodKey();
+        Run r = check(config(""));
+        assertThat(r.out()).contains("ok  bulk transfer: work folder " + dir.resolve("data").resolve("bulk").toAbsolutePath()
+                + ", packages up to 4294967296 bytes, 1 at a time, 16 waiting");
+        Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+        Run bad = check(config("bulk.work-dir=" + file.resolve("bulk") + "\n"));
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).contains("check-config: bulk.work-dir: " + file.resolve("bulk") + " cannot be created or written");
+    }
+
+    @Test
     void withoutTheDemoFlagTheHttpsKeyIsNeededAsServeNeedsIt() throws Exception {
         goodKey();
         Files.delete(dir.resolve("tls.p12"));

@@ -51,11 +51,15 @@ class BulkImportsTest {
     private final JdbcImportLedger ledger = new JdbcImportLedger(store);
     private final CountDownLatch release = new CountDownLatch(1);
     private final CountDownLatch started = new CountDownLatch(1);
+    private volatile RuntimeException failure;
 
     private final PackageImportEngine engine = new PackageImportEngine() {
         @Override
         public ImportSummary importPackage(Path file, Submission submission, ImportOptions options) throws IOException {
             started.countDown();
+            if (failure != null) {
+                throw failure;
+            }
             try {
                 release.await(20, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -127,6 +131,34 @@ class BulkImportsTest {
         assertThatThrownBy(() -> imports.state("../../etc/passwd", JP)).isInstanceOf(NotFoundException.class);
         release.countDown();
         assertThat(imports.stop(Duration.ofSeconds(20))).isTrue();
+    }
+
+    @Test
+    void an_import_that_breaks_off_is_failed_with_the_reason_and_one_refused_is_refused() throws Exception {
+        BulkImports imports = imports(BulkSettings.defaults());
+        failure = new IllegalStateException("disk full");
+        Submission broken = imports.submit(bytes("package"), JP, null);
+        PackageState failed = awaitFinished(imports, broken.ticket());
+        assertThat(failed.status()).isEqualTo(PackageState.Status.FAILED);
+        assertThat(failed.reason()).contains("disk full", "items already stored stay stored");
+        failure = new org.dossierlink.bulk.PackageRefusedException("package: manifest signature not verified");
+        PackageState refused = awaitFinished(imports, imports.submit(bytes("package 2"), JP, null).ticket());
+        assertThat(refused.status()).isEqualTo(PackageState.Status.REFUSED);
+        assertThat(refused.reason()).isEqualTo("package: manifest signature not verified");
+        // neither is resumed at the next start
+        assertThat(imports(BulkSettings.defaults()).resumeUnfinished()).isZero();
+        imports.stop(Duration.ofSeconds(10));
+    }
+
+    private static PackageState awaitFinished(BulkImports imports, String ticket) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        PackageState s = imports.state(ticket, JP);
+        while ((s.status() == PackageState.Status.QUEUED || s.status() == PackageState.Status.RUNNING)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10); // between polls: the deadline bounds the wait
+            s = imports.state(ticket, JP);
+        }
+        return s;
     }
 
     @Test
