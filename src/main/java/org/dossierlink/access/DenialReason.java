@@ -18,7 +18,10 @@ public enum DenialReason {
     CATEGORY_NOT_SHARED,
     /** The calling office is not configured on this node. */
     UNKNOWN_CALLER,
-    /** A bulk package's ticket asked about by an office other than the one that submitted the package. */
+    /**
+     * A bulk package's ticket asked about by an office other than the one that submitted the package (decided
+     * by the bulk import runner, not by the agreements).
+     */
     NOT_SUBMITTER;
 
     /** no-agreement, not-yet-started..., as faults and logs write it. */

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -150,7 +151,13 @@ public final class BulkImports implements AutoCloseable {
     private void enqueue(Submission s) {
         Job job = new Job(s.ticket());
         jobs.put(s.ticket(), job);
-        executor.execute(() -> run(job));
+        try {
+            executor.execute(() -> run(job));
+        } catch (RejectedExecutionException stopped) {
+            // the node began to stop meanwhile: the submission is on disk, QUEUED, and resumes at the next start
+            jobs.remove(s.ticket());
+            queued.decrementAndGet();
+        }
     }
 
     private void run(Job job) {
