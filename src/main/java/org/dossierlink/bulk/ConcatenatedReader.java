@@ -111,13 +111,13 @@ final class ConcatenatedReader implements AutoCloseable {
             int found = 0;
             int matched = 0;
             for (int b; (b = in.read()) >= 0; ) {
-                matched = b == DECLARATION[matched] ? matched + 1 : (b == DECLARATION[0] ? 1 : 0);
                 if (matched == DECLARATION.length) {
                     matched = 0;
-                    if (++found >= n) {
+                    if (isSpace(b) && ++found >= n) {
                         return true;
                     }
                 }
+                matched = b == DECLARATION[matched] ? matched + 1 : (b == DECLARATION[0] ? 1 : 0);
             }
             return false;
         }
@@ -241,7 +241,9 @@ final class ConcatenatedReader implements AutoCloseable {
             if (b == '\n') {
                 lines++;
             }
-            matched = b == DECLARATION[matched] ? matched + 1 : (b == DECLARATION[0] ? 1 : 0);
+            boolean declaration = matched == DECLARATION.length && isSpace(b);
+            matched = matched == DECLARATION.length ? (b == DECLARATION[0] ? 1 : 0)
+                    : b == DECLARATION[matched] ? matched + 1 : (b == DECLARATION[0] ? 1 : 0);
             if (!tooLarge) {
                 doc.write(b);
                 if (doc.size() > BulkLimits.MAX_ITEM_BYTES) {
@@ -249,12 +251,17 @@ final class ConcatenatedReader implements AutoCloseable {
                     doc.reset();
                 }
             }
-            if (matched == DECLARATION.length) {
-                matched = 0;
+            if (declaration) {
+                if (started && tooLarge) {
+                    pending.write(DECLARATION);
+                    pending.write(b);
+                    line += lines;
+                    return item(doc, true, startLine);
+                }
                 if (started) {
                     // the next document begins: hand back this one, keep its declaration for the next call
                     byte[] all = doc.toByteArray();
-                    int cut = Math.max(0, all.length - DECLARATION.length);
+                    int cut = Math.max(0, all.length - DECLARATION.length - 1);
                     pending.write(all, cut, all.length - cut);
                     doc.reset();
                     doc.write(all, 0, cut);
@@ -265,6 +272,7 @@ final class ConcatenatedReader implements AutoCloseable {
                 startLine = line + lines;
                 doc.reset();
                 doc.write(DECLARATION);
+                doc.write(b);
                 tooLarge = false;
             }
         }
@@ -281,6 +289,10 @@ final class ConcatenatedReader implements AutoCloseable {
             return new Item(seq, startLine, null, "item is larger than " + BulkLimits.MAX_ITEM_BYTES + " bytes", counting.count);
         }
         return new Item(seq, startLine, doc.toByteArray(), null, counting.count);
+    }
+
+    private static boolean isSpace(int b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\r';
     }
 
     private static boolean isBlank(byte[] bytes) {

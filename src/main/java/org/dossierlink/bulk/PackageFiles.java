@@ -16,6 +16,9 @@ final class PackageFiles {
     /** How much of an XML file is looked at to tell the forms apart. */
     private static final int SNIFF_BYTES = 64 * 1024;
 
+    /** An XML declaration ({@code <?xml-stylesheet ...?>} is not one). */
+    static final java.util.regex.Pattern XML_DECLARATION = java.util.regex.Pattern.compile("<\\?xml\\s");
+
     private PackageFiles() {
     }
 
@@ -33,8 +36,9 @@ final class PackageFiles {
         if (ConcatenatedReader.hasPackageRoot(text)) {
             return Optional.of(PackageForm.CONCATENATED);
         }
-        int first = text.indexOf("<?xml");
-        if (first >= 0 && text.indexOf("<?xml", first + 5) > 0) {
+        java.util.regex.Matcher declarations = XML_DECLARATION.matcher(text);
+        int first = declarations.find() ? declarations.start() : -1;
+        if (first >= 0 && declarations.find()) {
             return Optional.of(PackageForm.CONCATENATED);
         }
         try {

@@ -126,7 +126,31 @@ public final class PackageImporter {
             throw new PackageRefusedException(file + ": not a package (neither a ZIP nor a pkg:dossiers file nor"
                     + " concatenated XML documents)");
         }
-        return form.get() == PackageForm.ZIP ? importZip(file, options) : importConcatenated(file, options);
+        try {
+            return form.get() == PackageForm.ZIP ? importZip(file, options) : importConcatenated(file, options);
+        } catch (PackageRefusedException e) {
+            recordRefusal(file, form.get(), options, e);
+            throw e;
+        }
+    }
+
+    /**
+     * With a ticket given (SubmitPackage's), a refused package leaves a REFUSED run under it, so whoever asks
+     * for the ticket's receipt learns why; identified by the whole file's SHA-256.
+     */
+    private void recordRefusal(Path file, PackageForm form, ImportOptions options, PackageRefusedException e) {
+        if (options.ticket() == null || ledger.byTicket(options.ticket()).isPresent()) {
+            return;
+        }
+        String sha;
+        try (InputStream in = Files.newInputStream(file)) {
+            sha = PackageFiles.sha256(in);
+        } catch (IOException io) {
+            e.addSuppressed(io);
+            return;
+        }
+        ledger.begin(options.ticket(), new PackageIdentity(form, null, sha), null, null, Instant.now());
+        ledger.finish(options.ticket(), RunStatus.REFUSED, 0L, e.getMessage());
     }
 
     // ------------------------------------------------------------------ ZIP

@@ -50,6 +50,7 @@ public final class ReceiptWriter {
         w.element("packageSha256", run.identity().sha256());
         w.element("sendingOffice", run.sendingOffice());
         w.element("status", run.status().wireName());
+        w.element("reason", run.reason());
         w.element("received", time(run.receivedAt()));
         w.element("completed", run.completedAt() == null ? null : time(run.completedAt()));
         ImportTotals t = run.totals();

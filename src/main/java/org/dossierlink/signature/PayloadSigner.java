@@ -32,6 +32,7 @@ import org.apache.xml.security.transforms.params.InclusiveNamespaces;
 import org.apache.xml.security.utils.UnsyncByteArrayOutputStream;
 import org.apache.xml.security.utils.resolver.ResourceResolverContext;
 import org.apache.xml.security.utils.resolver.ResourceResolverSpi;
+import org.dossierlink.xml.SecureXml;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -105,10 +106,7 @@ public final class PayloadSigner {
             boolean splice = spliceable(payload, prefixes);
             byte[] content = splice ? canonical(payload, prefixList) : null;
 
-            XMLSignature signature = CryptoProvider.forSignatures() == null
-                    ? new XMLSignature(doc, "", key.algorithm().uri(), Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS)
-                    : new XMLSignature(doc, "", key.algorithm().uri(), Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS,
-                            CryptoProvider.forSignatures());
+            XMLSignature signature = newSignature(doc, key);
             String signatureId = id + "-signature";
             signature.setId(signatureId);
             payload.appendChild(signature.getElement());
@@ -155,13 +153,10 @@ public final class PayloadSigner {
     public byte[] signDigest(String uri, byte[] sha256Digest, boolean enveloped) {
         Instant now = clock.instant();
         SigningKey key = keys.current(now);
-        Document doc = org.dossierlink.xml.SecureXml.newDocument();
+        Document doc = SecureXml.newDocument();
         String id = "dl-" + UUID.randomUUID();
         try {
-            XMLSignature signature = CryptoProvider.forSignatures() == null
-                    ? new XMLSignature(doc, "", key.algorithm().uri(), Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS)
-                    : new XMLSignature(doc, "", key.algorithm().uri(), Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS,
-                            CryptoProvider.forSignatures());
+            XMLSignature signature = newSignature(doc, key);
             String signatureId = id + "-signature";
             signature.setId(signatureId);
             doc.appendChild(signature.getElement());
@@ -180,6 +175,14 @@ public final class PayloadSigner {
         } catch (XMLSecurityException e) {
             throw new IllegalStateException("cannot sign '" + uri + "' with key '" + key.alias() + "': " + e.getMessage(), e);
         }
+    }
+
+    /** An empty signature with the key's algorithm and exclusive c14n of SignedInfo. */
+    private static XMLSignature newSignature(Document doc, SigningKey key) throws XMLSecurityException {
+        return CryptoProvider.forSignatures() == null
+                ? new XMLSignature(doc, "", key.algorithm().uri(), Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS)
+                : new XMLSignature(doc, "", key.algorithm().uri(), Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS,
+                        CryptoProvider.forSignatures());
     }
 
     /** The signed {@code ds:SignatureProperties} stating the signing time, and its Reference. */
@@ -201,7 +204,6 @@ public final class PayloadSigner {
         Transforms propertyTransforms = new Transforms(doc);
         propertyTransforms.addTransform(Transforms.TRANSFORM_C14N_EXCL_OMIT_COMMENTS);
         signature.addDocument("#" + propertiesId, propertyTransforms, Dsig.SHA256, null, Dsig.SIGNATURE_PROPERTIES_TYPE);
-
     }
 
     /**

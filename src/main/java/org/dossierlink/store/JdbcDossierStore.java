@@ -185,26 +185,41 @@ public final class JdbcDossierStore implements DossierStore {
     @Override
     public SaveOutcome save(Dossier dossier) {
         Row row = new Row(dossier);
+        return inTransaction("saving " + row.key, c -> save(c, row));
+    }
+
+    /** Work done inside one transaction. */
+    @FunctionalInterface
+    interface TransactionWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction on a connection of its own: committed when it returns, rolled back
+     * when it throws. Done again once when two writers inserted the same new row at once (the second one then
+     * finds the row and updates it).
+     */
+    <T> T inTransaction(String what, TransactionWork<T> work) {
         for (int attempt = 1; ; attempt++) {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
-                    SaveOutcome outcome = save(c, row);
+                    T result = work.run(c);
                     c.commit();
-                    return outcome;
+                    return result;
                 } catch (SQLException | RuntimeException e) {
                     c.rollback();
                     throw e;
                 }
             } catch (SQLException e) {
-                // two writers inserted the same new application at once: the second one now updates
                 if (attempt == 1 && isDuplicateKey(e)) {
                     continue;
                 }
-                throw failure("saving " + row.key, e);
+                throw failure(what, e);
             }
         }
     }
+
 
     private SaveOutcome save(Connection c, Row row) throws SQLException {
         Indexed old = null;
@@ -257,25 +272,12 @@ public final class JdbcDossierStore implements DossierStore {
     }
 
     private void saveChunk(List<Row> rows) {
-        for (int attempt = 1; ; attempt++) {
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    saveChunk(c, rows);
-                    c.commit();
-                    return;
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
-            } catch (SQLException e) {
-                if (attempt == 1 && isDuplicateKey(e)) {
-                    continue;
-                }
-                throw failure("saving " + rows.size() + " dossiers from " + rows.get(0).key, e);
-            }
-        }
+        inTransaction("saving " + rows.size() + " dossiers from " + rows.get(0).key, c -> {
+            saveChunk(c, rows);
+            return null;
+        });
     }
+
 
     private void saveChunk(Connection c, List<Row> rows) throws SQLException {
         Map<String, String> existing = new HashMap<>();
@@ -493,6 +495,12 @@ public final class JdbcDossierStore implements DossierStore {
                 ps.setString(3, info.id());
                 ps.executeUpdate();
             }
+        }
+        // a new or changed document is a change of its application: "export --since" picks it up
+        try (PreparedStatement ps = c.prepareStatement("UPDATE application SET updated_at = ? WHERE app_key = ?")) {
+            ps.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.setString(2, applicationKey);
+            ps.executeUpdate();
         }
         return existing == null ? SaveOutcome.INSERTED : SaveOutcome.UPDATED;
     }

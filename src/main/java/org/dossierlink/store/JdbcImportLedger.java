@@ -164,26 +164,11 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
      * commit an item: the second one finds the seq taken and rolls back).
      */
     private ItemOutcome inTransaction(String ticket, long seq, ItemWork work) {
-        for (int attempt = 1; ; attempt++) {
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    ItemOutcome outcome = work.run(c);
-                    record(c, ticket, outcome);
-                    c.commit();
-                    return outcome;
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
-            } catch (SQLException e) {
-                // two writers inserted the same new application at once: the second one now updates
-                if (attempt == 1 && JdbcDossierStore.isDuplicateKey(e)) {
-                    continue;
-                }
-                throw JdbcDossierStore.failure("committing item " + seq + " of import run " + ticket, e);
-            }
-        }
+        return store.inTransaction("committing item " + seq + " of import run " + ticket, c -> {
+            ItemOutcome outcome = work.run(c);
+            record(c, ticket, outcome);
+            return outcome;
+        });
     }
 
     private static void record(Connection c, String ticket, ItemOutcome o) throws SQLException {

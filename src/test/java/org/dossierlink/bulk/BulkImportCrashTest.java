@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BulkImportCrashTest {
 
     private static final int ITEMS = 2000;
-    private static final long RUN_TIMEOUT_SECONDS = 60;
+    private static final long RUN_TIMEOUT_SECONDS = 180;
     private static final String PASSWORD = "crash-test-keystore";
 
     @TempDir

@@ -139,11 +139,16 @@ abstract class PackageImportTest {
         Path tampered = rewrite(pkg, dir.resolve("t.zip"), (name, bytes) -> name.equals(PackageFormat.MANIFEST_ENTRY)
                 ? new String(bytes, StandardCharsets.UTF_8).replace("<pkg:sendingOffice>EP<", "<pkg:sendingOffice>XX<")
                         .getBytes(StandardCharsets.UTF_8) : bytes);
-        assertThatThrownBy(() -> importer.importPackage(tampered, ImportOptions.defaults()))
+        assertThatThrownBy(() -> importer.importPackage(tampered, ImportOptions.defaults().withTicket("refused")))
                 .isInstanceOf(PackageRefusedException.class)
                 .hasMessageContaining("t.zip").hasMessageContaining("manifest signature is not valid")
                 .hasMessageContaining("DIGEST_MISMATCH");
         assertThat(store.applicationCount()).isZero();
+        ImportRun refused = ledger.byTicket("refused").orElseThrow();
+        assertThat(refused.status()).isEqualTo(RunStatus.REFUSED);
+        assertThat(refused.reason()).contains("DIGEST_MISMATCH");
+        assertThat(new String(receipt("refused"), StandardCharsets.UTF_8)).contains("<pkg:status>refused</pkg:status><pkg:reason>");
+        assertThat(ledger.unfinished()).isEmpty();
 
         Path unsigned = rewrite(pkg, dir.resolve("u.zip"), (name, bytes) -> name.equals(PackageFormat.SIGNATURE_ENTRY) ? null : bytes);
         assertThatThrownBy(() -> importer.importPackage(unsigned, ImportOptions.defaults()))
