@@ -48,7 +48,7 @@ class RawSoapIT {
                 Version.SOAP11);
         String r = "/s11:Envelope/s11:Body/m:GetServiceInfoResponse";
         assertThat(xpath(doc, r + "/m:product")).isEqualTo("dossierlink");
-        assertThat(xpath(doc, "count(" + r + "/m:operation)")).isEqualTo("8");
+        assertThat(xpath(doc, "count(" + r + "/m:operation)")).isEqualTo("11");
         assertThat(xpath(doc, "count(" + r + "/m:office)")).isEqualTo(String.valueOf(TestDossiers.OFFICES.size()));
         assertThat(xpath(doc, r + "/m:dialect[1]")).isEqualTo("canonical");
     }
