@@ -71,6 +71,8 @@ public final class XmlLimits {
     public static final int MAX_ATTACHMENT_COUNT = 8;
     /** Largest single MTOM attachment, in bytes. */
     public static final long MAX_ATTACHMENT_BYTES = MAX_REQUEST_BYTES;
+    /** Largest answer this node reads from a peer node (envelope and MTOM attachment together). */
+    public static final long MAX_PEER_ANSWER_BYTES = MAX_REQUEST_BYTES + MAX_ATTACHMENT_BYTES;
 
     /** Most ds:Reference elements in one signature accepted for verification (ours carry two). */
     public static final int MAX_SIGNATURE_REFERENCES = 4;
