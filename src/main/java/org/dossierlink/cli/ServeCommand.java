@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.dossierlink.access.AccessGate;
 import org.dossierlink.access.Offices;
+import org.dossierlink.linkage.Peers;
 import org.dossierlink.config.ConfigException;
 import org.dossierlink.config.NodeConfig;
 import org.dossierlink.demo.DemoDataset;
@@ -66,6 +67,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NodeConfig config = node.config(port);
         Offices offices = Offices.load(config.officesFile());
+        Peers peers = config.peersFile() == null ? null : Peers.load(config.peersFile(), config.nodeName());
         PrintWriter out = spec.commandLine().getOut();
         JdbcDossierStore store = NodeOptions.openStore(config);
         NumberNormalizer normalizer = new NumberNormalizer();
@@ -92,7 +94,11 @@ public final class ServeCommand implements Callable<Integer> {
                     new AccessGate(offices.policy(), clock));
             try {
                 server = new DossierServer(options, service, new PayloadSigner(keys), metrics,
-                        AccessControl.of(offices, audit, clock)).start();
+                        AccessControl.of(offices, audit, clock));
+                if (peers != null) {
+                    server.linkTo(peers);
+                }
+                server.start();
             } catch (java.io.IOException e) {
                 throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + " ("
                         + e.getMessage() + "): another process holds the port; stop it, or choose another with --port");
@@ -105,6 +111,8 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("  health, metrics    " + server.rootUrl() + "/health/ready, " + server.rootUrl() + "/metrics");
             out.println("  offices            " + offices.offices().size() + " offices, " + offices.agreements().size()
                     + " agreements (" + config.officesFile() + ")");
+            out.println("  peers              " + (peers == null ? "none (linkage.peers not set)" : peers.all().size()
+                    + " peers as node '" + config.nodeName() + "' (" + config.peersFile() + ")"));
             out.println("  signing key        '" + current.alias() + "' " + current.algorithm().configName() + ", "
                     + current.certificate().getSubjectX500Principal().getName() + ", SHA-256 " + current.fingerprint());
             if (demo) {

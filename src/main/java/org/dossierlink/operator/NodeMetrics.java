@@ -23,6 +23,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  * <li>{@code dossierlink_store_query_seconds}: store queries, by query;</li>
  * <li>{@code dossierlink_signing_seconds}: signing an answer;</li>
  * <li>{@code dossierlink_conversion_seconds}: one stylesheet run, by dialect pair;</li>
+ * <li>{@code dossierlink_peer_calls_seconds} and {@code dossierlink_peer_call_status_total}: calls to peer
+ * nodes, by peer and status (answered, timed-out, refused, bad-signature, unreachable, error);</li>
  * <li>JVM memory, GC, threads, class loading and CPU; Jetty's thread pool (bound by the server).</li>
  * </ul>
  * Thread-safe; one per node.
@@ -74,6 +76,18 @@ public final class NodeMetrics {
         Timer.builder("dossierlink.conversion").description("Dialect conversions (one stylesheet run)")
                 .tags("from", from, "to", to).serviceLevelObjectives(LATENCY_BUCKETS).register(registry)
                 .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Records one call to a peer node: {@code dossierlink_peer_calls_seconds} (latency, by peer, operation and
+     * status) and {@code dossierlink_peer_call_status_total} (counts, by peer and status).
+     */
+    public void peerCall(String peer, String operation, String status, long nanos) {
+        Timer.builder("dossierlink.peer.calls").description("Calls to peer nodes, by peer, operation and status")
+                .tags("peer", peer, "operation", operation, "status", status)
+                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        Counter.builder("dossierlink.peer.call.status").description("Calls to peer nodes, by peer and how they ended")
+                .tags("peer", peer, "status", status).register(registry).increment();
     }
 
     /** Times the signing of one answer. */

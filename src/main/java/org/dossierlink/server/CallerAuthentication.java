@@ -35,6 +35,9 @@ import org.apache.wss4j.dom.WSConstants;
 import org.apache.wss4j.common.ext.WSSecurityException;
 import org.dossierlink.access.Caller;
 import org.dossierlink.access.Offices;
+import org.dossierlink.linkage.LinkageAssertion;
+import org.dossierlink.linkage.LinkageAssertionCheck;
+import org.dossierlink.linkage.LinkageRefusedException;
 import org.dossierlink.signature.Certificates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +69,7 @@ final class CallerAuthentication extends AbstractSoapInterceptor {
     static final QName SECURITY = new QName(WSSE_NS, "Security");
     static final QName FAILED_AUTHENTICATION = new QName(WSSE_NS, "FailedAuthentication");
     static final QName CALLING_OFFICE = new QName(RequestFaultRewriter.MESSAGES_NS, "CallingOffice");
+    static final QName LINKAGE = new QName(LinkageAssertion.NS, LinkageAssertion.ELEMENT);
     /** Operations anyone may call: what the node is and which certificates sign its answers. */
     static final Set<String> PUBLIC_OPERATIONS = Set.of("GetServiceInfo", "GetSigningCertificates");
 
@@ -77,6 +81,7 @@ final class CallerAuthentication extends AbstractSoapInterceptor {
     private final Duration tokenTimeToLive;
     private final WSS4JInInterceptor wss4j;
     private final Map<String, Object> securityProperties;
+    private final LinkageAssertionCheck linkage;
 
     /**
      * @param demo            the demo flag: unauthenticated calls are served
@@ -84,7 +89,17 @@ final class CallerAuthentication extends AbstractSoapInterceptor {
      *                        future, for clock skew: a fifth of it, at least 60 s)
      */
     CallerAuthentication(Offices offices, boolean demo, Duration tokenTimeToLive, Clock clock) {
+        this(offices, demo, tokenTimeToLive, clock, null);
+    }
+
+    /**
+     * @param linkage checks the Linkage header of requests forwarded by peer nodes; null: this node has no
+     *                peers, and a Linkage header is refused
+     */
+    CallerAuthentication(Offices offices, boolean demo, Duration tokenTimeToLive, Clock clock,
+                         LinkageAssertionCheck linkage) {
         super(Phase.PRE_PROTOCOL);
+        this.linkage = linkage;
         this.offices = Objects.requireNonNull(offices, "offices");
         this.demo = demo;
         this.tokenTimeToLive = Objects.requireNonNull(tokenTimeToLive, "tokenTimeToLive");
@@ -116,6 +131,7 @@ final class CallerAuthentication extends AbstractSoapInterceptor {
     public Set<QName> getUnderstoodHeaders() {
         Set<QName> understood = new HashSet<>(wss4j.getUnderstoodHeaders());
         understood.add(CALLING_OFFICE);
+        understood.add(LINKAGE);
         return understood;
     }
 
@@ -127,6 +143,12 @@ final class CallerAuthentication extends AbstractSoapInterceptor {
     @Override
     public void handleMessage(SoapMessage message) {
         Exchange exchange = message.getExchange();
+        if (message.hasHeader(LINKAGE)) {
+            LinkageAssertion assertion = fromPeer(message);
+            exchange.put(LinkageAssertion.class, assertion);
+            exchange.put(Caller.class, new Caller(assertion.office(), Caller.Proof.PEER_ASSERTION));
+            return;
+        }
         if (message.hasHeader(SECURITY)) {
             exchange.put(Caller.class, fromToken(message));
             return;
@@ -181,6 +203,25 @@ final class CallerAuthentication extends AbstractSoapInterceptor {
                     "FailedAuthentication", null);
         }
         return new Caller(office, Caller.Proof.USERNAME_TOKEN);
+    }
+
+    /** A request forwarded by a peer node: its signed Linkage header, checked against the peers file. */
+    private LinkageAssertion fromPeer(SoapMessage message) {
+        Header header = message.getHeader(LINKAGE);
+        try {
+            if (linkage == null) {
+                throw new LinkageRefusedException("this node is linked to no peer");
+            }
+            if (!(header instanceof SoapHeader h) || !(h.getObject() instanceof Element e)) {
+                throw new LinkageRefusedException("the Linkage header cannot be read");
+            }
+            return linkage.verify(e);
+        } catch (LinkageRefusedException refused) {
+            LOG.info("refused a forwarded request: {}", refused.getMessage());
+            throw DeclaredSoapFault.of(message.getVersion(), FAILED_AUTHENTICATION, "AuthenticationFault",
+                    "AUTHENTICATION_FAILED", "the Linkage header did not authenticate a peer node: "
+                            + refused.getMessage(), "linkage", null);
+        }
     }
 
     private Caller fromCertificate(SoapMessage message) {
