@@ -153,10 +153,10 @@ public class DossierEndpoint implements DossierPortType {
         try {
             answer = service.family(caller, office, number, type, WireMapper.fromWire(request.getFamilyType()));
         } catch (NotFoundException e) {
-            if (!peers.forwarded() || type != NumberType.APPLICATION) {
+            if (!peers.linked() || type != NumberType.APPLICATION) {
                 throw e;
             }
-            // asked by a peer for an application it holds: here, the family is what claims it as a priority
+            // an application held on another network: here, its family is what claims it as a priority
             answer = service.family(caller, office, number, NumberType.PRIORITY, WireMapper.fromWire(request.getFamilyType()));
         }
         GetFamilyResponse response = WireMapper.toWire(answer);
