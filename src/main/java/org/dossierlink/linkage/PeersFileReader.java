@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -21,9 +20,7 @@ import java.util.Set;
 
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
-import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.ValidatorHandler;
 
 import org.dossierlink.config.ConfigException;
@@ -178,16 +175,7 @@ final class PeersFileReader {
     private static Schema schema() {
         Schema s = schema;
         if (s == null) {
-            URL url = PeersFileReader.class.getClassLoader().getResource(SCHEMA_RESOURCE);
-            if (url == null) {
-                throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the classpath");
-            }
-            SchemaFactory f = SecureXml.schemaFactory();
-            try (InputStream in = url.openStream()) {
-                s = f.newSchema(new StreamSource(in, url.toString()));
-            } catch (SAXException | IOException e) {
-                throw new IllegalStateException("cannot compile " + SCHEMA_RESOURCE + ": " + e.getMessage(), e);
-            }
+            s = SecureXml.bundledSchema(SCHEMA_RESOURCE);
             schema = s;
         }
         return s;

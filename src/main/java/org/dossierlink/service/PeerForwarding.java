@@ -330,22 +330,10 @@ final class PeerForwarding {
     private static RuntimeException refusal(Peer peer, PeerFault f) throws AccessDeniedFault, NotFoundFault,
             UnknownOfficeFault, MalformedNumberFault, InvalidRequestFault, PeerUnavailableFault {
         Exception e = refusalOf(peer, f);
-        if (e instanceof AccessDeniedFault x) {
+        if (e instanceof PeerUnavailableFault x) {
             throw x;
         }
-        if (e instanceof NotFoundFault x) {
-            throw x;
-        }
-        if (e instanceof UnknownOfficeFault x) {
-            throw x;
-        }
-        if (e instanceof MalformedNumberFault x) {
-            throw x;
-        }
-        if (e instanceof InvalidRequestFault x) {
-            throw x;
-        }
-        throw (PeerUnavailableFault) e;
+        throw FaultMapper.rethrow(e);
     }
 
     private String requestId() {

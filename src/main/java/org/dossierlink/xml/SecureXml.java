@@ -135,6 +135,26 @@ public final class SecureXml {
     }
 
     /**
+     * A schema bundled on the class path (e.g. {@code xsd/offices.xsd}), compiled with {@link #schemaFactory()};
+     * an import or include it makes is refused (the node's configuration schemas are self-contained).
+     */
+    public static javax.xml.validation.Schema bundledSchema(String resource) {
+        java.net.URL url = SecureXml.class.getClassLoader().getResource(resource);
+        if (url == null) {
+            throw new IllegalStateException(resource + " is missing from the classpath");
+        }
+        javax.xml.validation.SchemaFactory f = schemaFactory();
+        f.setResourceResolver((type, namespace, publicId, systemId, baseUri) -> {
+            throw new IllegalStateException(resource + " refers to " + systemId + ", which is not bundled");
+        });
+        try (java.io.InputStream in = url.openStream()) {
+            return f.newSchema(new javax.xml.transform.stream.StreamSource(in, url.toString()));
+        } catch (SAXException | java.io.IOException e) {
+            throw new IllegalStateException("cannot compile " + resource + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Like {@link #xmlReader()}, but a DOCTYPE is a fatal error. For the node's own configuration
      * files, which have no use for a DTD.
      */

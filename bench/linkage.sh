@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Linkage benchmark (issue: linkage between networks).
+# Federated GetFamily (jp-net asking ep-net and cn-net in parallel, each answer verified) against local-only
+# GetFamily (jp-net's same store, not linked), and each peer's own GetFamily, in one JVM and one run, rounds
+# alternating. Prints p50 and p99 of each, and the p99 overhead of federation against 2x the slowest peer's p99.
+# Usage: bench/linkage.sh                (env: SECONDS_PER_RUN=15, ROUNDS=3, CLIENTS=4, FAMILIES=2000)
+# About 4 x ROUNDS x SECONDS_PER_RUN + 30 s (default: about 4 minutes). Only 127.0.0.1 is contacted;
+# nothing is written outside bench/out/.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+out="$root/bench/out"
+mkdir -p "$out"
+./dossierlink --version >/dev/null   # builds target/dossierlink.jar when stale
+cp="$root/target/dossierlink.jar:$root/target/lib/*"
+rm -rf "$out/classes"; mkdir -p "$out/classes"
+javac -d "$out/classes" -cp "$cp" $(find "$root/bench/src" -name '*.java')
+rm -rf "$out/linkage"
+echo "# linkage benchmark, $(date -u +%FT%TZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
+java ${JAVA_OPTS:--Xmx2g} -Dlogback.configurationFile="$root/bench/logback-bench.xml" -cp "$out/classes:$cp" \
+  org.dossierlink.bench.LinkageBench "${SECONDS_PER_RUN:-15}" "${ROUNDS:-3}" "${CLIENTS:-4}" "${FAMILIES:-2000}"
