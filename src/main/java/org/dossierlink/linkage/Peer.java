@@ -18,9 +18,11 @@ import org.dossierlink.signature.TrustedCertificates;
  * @param offices     the offices whose dossiers it holds (ST.3 codes)
  * @param timeout     how long one call to it may take
  * @param trust       a trust store holding only {@code certificate}
+ * @param tlsCertificate for an https endpoint, the peer's TLS server certificate to pin, or null to trust the
+ *                    Java runtime's certificate authorities
  */
 public record Peer(String name, URI endpoint, X509Certificate certificate, Set<String> offices, Duration timeout,
-                   TrustedCertificates trust) {
+                   TrustedCertificates trust, X509Certificate tlsCertificate) {
 
     public Peer {
         Objects.requireNonNull(name, "name");
@@ -35,8 +37,13 @@ public record Peer(String name, URI endpoint, X509Certificate certificate, Set<S
     }
 
     public Peer(String name, URI endpoint, X509Certificate certificate, Set<String> offices, Duration timeout) {
+        this(name, endpoint, certificate, offices, timeout, null);
+    }
+
+    public Peer(String name, URI endpoint, X509Certificate certificate, Set<String> offices, Duration timeout,
+                X509Certificate tlsCertificate) {
         this(name, endpoint, certificate, offices, timeout,
-                new TrustedCertificates(List.of(certificate), "the certificate of peer " + name));
+                new TrustedCertificates(List.of(certificate), "the certificate of peer " + name), tlsCertificate);
     }
 
     /** True when this peer holds the dossiers of {@code office}. */

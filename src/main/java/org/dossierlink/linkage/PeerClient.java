@@ -46,6 +46,7 @@ public final class PeerClient {
     private static final String ACTION_PREFIX = "urn:dossierlink:service:1:";
 
     private final HttpClient http;
+    private final Map<String, HttpClient> pinned = new java.util.concurrent.ConcurrentHashMap<>();
     private final VerificationLimits limits;
     private final Clock clock;
 
@@ -54,6 +55,29 @@ public final class PeerClient {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The shared client, or for a peer with a pinned TLS certificate its own client trusting exactly that one. */
+    private HttpClient clientFor(Peer peer) {
+        if (peer.tlsCertificate() == null) {
+            return http;
+        }
+        return pinned.computeIfAbsent(peer.name(), n -> {
+            try {
+                java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+                trust.load(null, null);
+                trust.setCertificateEntry("peer", peer.tlsCertificate());
+                javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                        javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+                tmf.init(trust);
+                javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+                tls.init(null, tmf.getTrustManagers(), null);
+                return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .followRedirects(HttpClient.Redirect.NEVER).sslContext(tls).build();
+            } catch (java.security.GeneralSecurityException | IOException e) {
+                throw new IllegalStateException("cannot pin the TLS certificate of peer " + n + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     /**
@@ -75,8 +99,8 @@ public final class PeerClient {
         }
         CompletableFuture<HttpResponse<byte[]>> sent;
         try {
-            sent = http.sendAsync(request.build(), limited());
-        } catch (IllegalArgumentException e) {
+            sent = clientFor(peer).sendAsync(request.build(), limited());
+        } catch (IllegalArgumentException | IllegalStateException e) {
             return CompletableFuture.completedFuture(PeerAnswer.failed(peer, PeerStatus.ERROR, since(start),
                     "cannot call " + peer.endpoint() + ": " + e.getMessage()));
         }
@@ -110,6 +134,12 @@ public final class PeerClient {
             cause = cause.getCause();
         }
         Duration took = since(start);
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException) {
+                return PeerAnswer.failed(peer, PeerStatus.UNREACHABLE, took, "no TLS connection to " + peer.endpoint()
+                        + " (is its certificate the one trusted for it?): " + t.getMessage());
+            }
+        }
         if (cause instanceof HttpConnectTimeoutException) {
             return PeerAnswer.failed(peer, PeerStatus.UNREACHABLE, took, "no connection to " + peer.endpoint()
                     + " within " + timeout.toMillis() + " ms");

@@ -134,6 +134,26 @@ final class PeersFileReader {
         } catch (IOException | CertificateException ex) {
             problem(e.at, "peer '" + name + "': cannot read the certificate " + pem + ": " + ex.getMessage());
         }
+        X509Certificate tls = null;
+        String tlsFile = e.attributes.get("tls-certificate");
+        if (tlsFile != null) {
+            Path tlsPem = base.resolve(tlsFile);
+            try {
+                List<X509Certificate> read = Certificates.read(tlsPem);
+                if (read.size() != 1) {
+                    problem(e.at, "peer '" + name + "': tls-certificate " + tlsPem + " holds " + read.size()
+                            + " certificates; give exactly the peer's TLS server certificate");
+                } else {
+                    tls = read.get(0);
+                }
+            } catch (IOException | CertificateException ex) {
+                problem(e.at, "peer '" + name + "': cannot read the tls-certificate " + tlsPem + ": " + ex.getMessage());
+            }
+            if (endpoint != null && !"https".equals(endpoint.getScheme())) {
+                problem(e.at, "peer '" + name + "': tls-certificate is for an https endpoint; this one is "
+                        + endpoint.getScheme());
+            }
+        }
         Duration timeout = timeout(e, name);
         Set<String> offices = new LinkedHashSet<>();
         for (String o : e.offices.toString().trim().split("\\s+")) {
@@ -154,7 +174,7 @@ final class PeersFileReader {
         if (problems.size() > before) {
             return null;
         }
-        return new Peer(name, endpoint, certificate, offices, timeout);
+        return new Peer(name, endpoint, certificate, offices, timeout, tls);
     }
 
     private Duration timeout(PeerEntry e, String name) {

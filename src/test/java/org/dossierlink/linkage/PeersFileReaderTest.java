@@ -37,6 +37,19 @@ class PeersFileReaderTest {
         assertThat(p.certificate()).isEqualTo(TestKeys.ec().certificate());
         assertThat(peers.holderOf("US")).map(Peer::name).hasValue("ep-net");
         assertThat(peers.self()).isEqualTo("jp-net");
+        assertThat(p.tlsCertificate()).isNull();
+    }
+
+    @Test
+    void a_pinned_tls_certificate_is_read_and_only_for_https() throws Exception {
+        Files.writeString(dir.resolve("ep-tls.pem"), Certificates.pem(TestKeys.rsa().certificate()));
+        Peers peers = Peers.load(file("  <peer name=\"ep-net\" endpoint=\"https://127.0.0.1:8443/services/dossier\""
+                + " certificate=\"ep-net.pem\" tls-certificate=\"ep-tls.pem\"><offices>EP</offices></peer>\n"), "jp-net");
+        assertThat(peers.named("ep-net").orElseThrow().tlsCertificate()).isEqualTo(TestKeys.rsa().certificate());
+        Path http = file("  <peer name=\"ep-net\" endpoint=\"http://127.0.0.1:8080/services/dossier\""
+                + " certificate=\"ep-net.pem\" tls-certificate=\"ep-tls.pem\"><offices>EP</offices></peer>\n");
+        assertThatThrownBy(() -> Peers.load(http, "jp-net")).hasMessageContaining(http + ":3:")
+                .hasMessageContaining("tls-certificate is for an https endpoint");
     }
 
     @Test
