@@ -411,6 +411,10 @@ class LinkageIT {
                 .contains("\"peer:cn-net\":{\"status\":\"DEGRADED\",\"detail\":\"unreachable")
                 .contains("\"peer:ep-net\":{\"status\":\"DEGRADED\",\"detail\":\"timed-out")
                 .contains("\"store\":{\"status\":\"UP\"");
+        // probes are remembered for a few seconds: a second readiness call does not call the peer again
+        int probes = NODES.get("ep-net").wire().requests();
+        assertThat(RawSoap.get(NODES.get("jp-net").server().rootUrl() + "/health/ready").body()).contains("DEGRADED");
+        assertThat(NODES.get("ep-net").wire().requests()).isEqualTo(probes);
 
         // metrics: latency and status counts by peer and status
         String metrics = RawSoap.get(NODES.get("jp-net").server().rootUrl() + "/metrics").body();
