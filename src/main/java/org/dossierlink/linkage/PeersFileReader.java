@@ -47,7 +47,6 @@ final class PeersFileReader {
     static final String SCHEMA_RESOURCE = "xsd/peers.xsd";
     private static final Duration MIN_TIMEOUT = Duration.ofMillis(10);
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
-    private static volatile Schema schema;
 
     private final String source;
     private final Path base;
@@ -192,17 +191,13 @@ final class PeersFileReader {
         }
     }
 
-    private static Schema schema() {
-        Schema s = schema;
-        if (s == null) {
-            s = SecureXml.bundledSchema(SCHEMA_RESOURCE);
-            schema = s;
-        }
-        return s;
+    /** Compiled once, when the first peers file is read. */
+    private static final class Compiled {
+        static final Schema SCHEMA = SecureXml.bundledSchema(SCHEMA_RESOURCE);
     }
 
     private void parse(InputStream in, List<PeerEntry> entries, int[] maxHops) {
-        ValidatorHandler validator = schema().newValidatorHandler();
+        ValidatorHandler validator = Compiled.SCHEMA.newValidatorHandler();
         ErrorHandler errors = new ErrorHandler() {
             @Override
             public void warning(SAXParseException e) {
