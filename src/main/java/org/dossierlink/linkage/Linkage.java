@@ -46,25 +46,34 @@ public final class Linkage {
         return peers.self();
     }
 
-    /** Starts asking every target at once (one signed assertion for all); each future completes within its peer's timeout. */
+    /**
+     * Starts asking every target at once; each future completes within its peer's timeout, or within
+     * {@code budget} when that is shorter (a node answering a forwarded request has only part of its
+     * caller's patience). Each target's signed assertion says how long it is waited for.
+     *
+     * @param budget the longest this node may wait, or null for each peer's own timeout
+     */
     public List<CompletableFuture<PeerAnswer>> askAll(List<Peer> targets, Route route, String operation, byte[] body,
-                                                     String office, String requestId) {
+                                                     String office, String requestId, Duration budget) {
         if (targets.isEmpty()) {
             return List.of();
         }
         Route onward = route.forwardedTo(peers.self(), targets);
-        byte[] header = new LinkageAssertion(peers.self(), office, requestId, clock.instant(), onward.hops(),
-                onward.visited()).sign(signer);
+        LinkageAssertion assertion = new LinkageAssertion(peers.self(), office, requestId, clock.instant(), onward.hops(),
+                onward.visited());
         List<CompletableFuture<PeerAnswer>> calls = new ArrayList<>();
         for (Peer p : targets) {
-            calls.add(call(p, operation, header, body, requestId));
+            Duration timeout = budget != null && budget.compareTo(p.timeout()) < 0 ? budget : p.timeout();
+            byte[] header = assertion.withBudget(timeout).sign(signer);
+            calls.add(call(p, operation, header, body, timeout, requestId));
         }
         return calls;
     }
 
-    /** Asks one peer (a proxied retrieval) and waits for its answer, at most its timeout. */
-    public PeerAnswer ask(Peer peer, Route route, String operation, byte[] body, String office, String requestId) {
-        return askAll(List.of(peer), route, operation, body, office, requestId).get(0).join();
+    /** Asks one peer (a proxied retrieval) and waits for its answer, at most its timeout or the budget. */
+    public PeerAnswer ask(Peer peer, Route route, String operation, byte[] body, String office, String requestId,
+                          Duration budget) {
+        return askAll(List.of(peer), route, operation, body, office, requestId, budget).get(0).join();
     }
 
     /** A cheap call without an assertion (GetServiceInfo is public), for readiness probes. */
@@ -75,8 +84,9 @@ public final class Linkage {
                 .whenComplete((a, e) -> report(peer, "GetServiceInfo", a));
     }
 
-    private CompletableFuture<PeerAnswer> call(Peer peer, String operation, byte[] header, byte[] body, String requestId) {
-        return client.call(peer, operation, header, body, peer.timeout(), requestId)
+    private CompletableFuture<PeerAnswer> call(Peer peer, String operation, byte[] header, byte[] body, Duration timeout,
+                                               String requestId) {
+        return client.call(peer, operation, header, body, timeout, requestId)
                 .whenComplete((a, e) -> report(peer, operation, a));
     }
 

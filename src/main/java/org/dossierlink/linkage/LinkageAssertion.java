@@ -26,9 +26,10 @@ import org.w3c.dom.Node;
  * @param issued    when the forwarding node signed it
  * @param hops      how many times the request has been forwarded, this time included
  * @param visited   the nodes that have seen or are being asked this request: none of them is asked again
+ * @param budgetMillis how long the forwarding node waits for the answer (0: not said)
  */
 public record LinkageAssertion(String fromNode, String office, String requestId, Instant issued, int hops,
-                               List<String> visited) {
+                               List<String> visited, long budgetMillis) {
 
     public static final String NS = "urn:dossierlink:messages:1";
     public static final String ELEMENT = "Linkage";
@@ -43,6 +44,25 @@ public record LinkageAssertion(String fromNode, String office, String requestId,
         if (hops < 1) {
             throw new IllegalArgumentException("a forwarded request has made at least one hop");
         }
+        if (budgetMillis < 0) {
+            throw new IllegalArgumentException("a budget is not negative");
+        }
+    }
+
+    /** Without a budget. */
+    public LinkageAssertion(String fromNode, String office, String requestId, Instant issued, int hops,
+                            List<String> visited) {
+        this(fromNode, office, requestId, issued, hops, visited, 0);
+    }
+
+    /** The same assertion with a budget. */
+    public LinkageAssertion withBudget(java.time.Duration budget) {
+        return new LinkageAssertion(fromNode, office, requestId, issued, hops, visited, Math.max(1, budget.toMillis()));
+    }
+
+    /** How long a node that forwards this request further may let its own peers take; null when not said. */
+    public java.time.Duration onwardBudget() {
+        return budgetMillis == 0 ? null : java.time.Duration.ofMillis(Math.max(1, budgetMillis * 4 / 5));
     }
 
     /** True for a name a node may have (node.name): letters, digits, dots, dashes, underscores, up to 64. */
@@ -62,6 +82,9 @@ public record LinkageAssertion(String fromNode, String office, String requestId,
         add(root, "issued", issued.toString());
         add(root, "hops", Integer.toString(hops));
         visited.forEach(v -> add(root, "visited", v));
+        if (budgetMillis > 0) {
+            add(root, "budgetMillis", Long.toString(budgetMillis));
+        }
         return signer.sign(root);
     }
 
@@ -82,6 +105,7 @@ public record LinkageAssertion(String fromNode, String office, String requestId,
         String requestId = null;
         String issued = null;
         String hops = null;
+        String budget = null;
         List<String> visited = new ArrayList<>();
         for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (!(n instanceof Element c) || !NS.equals(c.getNamespaceURI())) {
@@ -95,6 +119,7 @@ public record LinkageAssertion(String fromNode, String office, String requestId,
                 case "issued" -> issued = text;
                 case "hops" -> hops = text;
                 case "visited" -> visited.add(text);
+                case "budgetMillis" -> budget = text;
                 default -> throw new LinkageRefusedException("the Linkage header has an unknown element <"
                         + c.getLocalName() + ">");
             }
@@ -112,7 +137,8 @@ public record LinkageAssertion(String fromNode, String office, String requestId,
             }
         }
         try {
-            return new LinkageAssertion(from, office, requestId, Instant.parse(issued), Integer.parseInt(hops), visited);
+            return new LinkageAssertion(from, office, requestId, Instant.parse(issued), Integer.parseInt(hops), visited,
+                    budget == null ? 0 : Long.parseLong(budget));
         } catch (DateTimeParseException | IllegalArgumentException e2) {
             throw new LinkageRefusedException("the Linkage header from " + from + " has a bad issued time or hop count: "
                     + e2.getMessage());

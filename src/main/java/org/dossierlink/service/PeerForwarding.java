@@ -94,6 +94,12 @@ final class PeerForwarding {
         return incoming.get() != null;
     }
 
+    /** How long this node may let its peers take: part of what the forwarding node waits, or null. */
+    private java.time.Duration budget() {
+        LinkageAssertion in = incoming.get();
+        return in == null ? null : in.onwardBudget();
+    }
+
     private Route route() {
         return Route.arriving(incoming.get());
     }
@@ -114,7 +120,7 @@ final class PeerForwarding {
         }
         List<Peer> targets = route().familyTargets(linkage.peers());
         return new FamilyFanOut(linkage.askAll(targets, route(), "GetFamily", marshal(request), caller.office(),
-                requestId()));
+                requestId(), budget()));
     }
 
     /**
@@ -208,7 +214,7 @@ final class PeerForwarding {
     <T> T forward(Peer peer, String operation, Object request, Class<T> type, Caller caller)
             throws AccessDeniedFault, NotFoundFault, UnknownOfficeFault, MalformedNumberFault, InvalidRequestFault,
             PeerUnavailableFault {
-        PeerAnswer a = linkage.ask(peer, route(), operation, marshal(request), caller.office(), requestId());
+        PeerAnswer a = linkage.ask(peer, route(), operation, marshal(request), caller.office(), requestId(), budget());
         if (a.status() == PeerStatus.REFUSED && a.fault() != null) {
             throw refusal(peer, a.fault());
         }

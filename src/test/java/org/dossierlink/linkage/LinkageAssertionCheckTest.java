@@ -52,6 +52,11 @@ class LinkageAssertionCheckTest {
         LinkageAssertion sent = assertion("a", NOW.minusSeconds(10));
         LinkageAssertion read = check(TestKeys.ec()).verify(parsed(sent.sign(signer(TestKeys.ec()))));
         assertThat(read).isEqualTo(sent);
+        assertThat(read.onwardBudget()).isNull();
+        LinkageAssertion budgeted = sent.withBudget(Duration.ofMillis(2000));
+        LinkageAssertion readBudget = check(TestKeys.ec()).verify(parsed(budgeted.sign(signer(TestKeys.ec()))));
+        assertThat(readBudget.budgetMillis()).isEqualTo(2000);
+        assertThat(readBudget.onwardBudget()).isEqualTo(Duration.ofMillis(1600));
     }
 
     @Test
