@@ -119,6 +119,23 @@ public final class QuotaLedger implements AutoCloseable {
         }
     }
 
+    /**
+     * Where {@code office} stands now, as {@link #admit} would see it, without counting a request: with
+     * several nodes, every node's counts as of the last exchange and this node's since.
+     */
+    public Standing standing(String office) {
+        Quota quota = quotas.apply(office);
+        if (quota == null || quota.unlimited()) {
+            return Standing.unlimited();
+        }
+        Counters c = counters.computeIfAbsent(office, o -> new Counters());
+        synchronized (c) {
+            c.roll(clock.instant());
+            return new Standing(true, c.requests(), quota.requestsPerMinute(), c.bytes(), quota.bytesPerDay(),
+                    Duration.ZERO, null);
+        }
+    }
+
     /** Adds the bytes of an answer sent to {@code office} to its day's count. */
     public void addBytes(String office, long bytes) {
         if (bytes <= 0) {
