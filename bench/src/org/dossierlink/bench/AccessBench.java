@@ -214,8 +214,8 @@ public final class AccessBench {
                 + "</wsu:Created></wsse:UsernameToken></wsse:Security>";
     }
 
-    /** One server and how to call it. */
-    private record Run(HttpClient client, String url, Supplier<String> header) {
+    /** One server and how to call it (GetFamily of JP 2017-187096 with {@code header} in the SOAP Header). */
+    record Run(HttpClient client, String url, Supplier<String> header) {
 
         HttpRequest request() {
             String envelope = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Header>"
