@@ -1,8 +1,6 @@
 package org.dossierlink.bench;
 
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -64,8 +62,6 @@ import org.dossierlink.store.JdbcQuotaCounts;
  */
 public final class SharedStateBench {
 
-    private static final String USER = "jpo-bench";
-
     public static void main(String[] args) throws Exception {
         String url = args[0];
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
@@ -88,17 +84,7 @@ public final class SharedStateBench {
     private static void run(String url, int seconds, int rounds, int clients) throws Exception {
         PasswordHash hash = PasswordHash.create(("bench password " + UUID.randomUUID()).toCharArray());
         // JP holds a quota far above what the benchmark sends: every request is counted, none refused
-        Offices offices = Offices.parse(new ByteArrayInputStream(("""
-                <offices xmlns="urn:dossierlink:offices:1">
-                  <office code="JP" name="Japan Patent Office" role="providing-and-accessing">
-                    <username-token username="%s" password-hash="%s"/>
-                    <quota requests-per-minute="100000000" bytes-per-day="1000000000000000"/>
-                  </office>
-                  <office code="US" name="USPTO" role="providing-and-accessing"/>
-                  <office code="EP" name="EPO" role="providing-and-accessing"/>
-                  <agreement accessing="JP" providing="US" start="2014-04-01"/>
-                </offices>
-                """).formatted(USER, hash.encoded()).getBytes(StandardCharsets.UTF_8)), "bench offices");
+        Offices offices = AccessBench.offices(hash, "<quota requests-per-minute=\"100000000\" bytes-per-day=\"1000000000000000\"/>");
         Clock clock = Clock.systemUTC();
         NumberNormalizer normalizer = new NumberNormalizer();
         DialectConverter converter = new DialectConverter(normalizer);
@@ -210,7 +196,7 @@ public final class SharedStateBench {
     /** One nonce check on PostgreSQL and one quota admission, without HTTP, on one thread. */
     private static void microCosts(JdbcDossierStore store, Offices offices, Clock clock) {
         JdbcNonceRegistry nonces = new JdbcNonceRegistry(store, clock);
-        int n = 20_000;
+        int n = 5_000;
         for (int i = 0; i < n / 4; i++) {
             nonces.firstUse("warm-" + UUID.randomUUID(), Instant.now().plusSeconds(360));
         }

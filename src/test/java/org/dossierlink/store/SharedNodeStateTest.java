@@ -2,11 +2,8 @@ package org.dossierlink.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +12,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.dossierlink.access.SharedQuotaCounts.Usage;
+import org.dossierlink.testsupport.MovingClock;
 import org.dossierlink.testsupport.PostgresSchema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,23 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SharedNodeStateTest {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-26T10:00:20Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-11-26T10:00:20Z"));
     private final List<AutoCloseable> open = new ArrayList<>();
     private PostgresSchema schema;
     private String h2;
@@ -88,7 +69,7 @@ class SharedNodeStateTest {
         JdbcDossierStore[] nodes = twoNodes(database);
         JdbcNonceRegistry one = new JdbcNonceRegistry(nodes[0], clock);
         JdbcNonceRegistry two = new JdbcNonceRegistry(nodes[1], clock);
-        Instant expiry = now.get().plusSeconds(360);
+        Instant expiry = clock.instant().plusSeconds(360);
         assertThat(one.firstUse("bm9uY2UtMQ==", expiry)).isTrue();
         assertThat(two.firstUse("bm9uY2UtMQ==", expiry)).isFalse();
         assertThat(one.firstUse("bm9uY2UtMQ==", expiry)).isFalse();
@@ -102,14 +83,19 @@ class SharedNodeStateTest {
         JdbcDossierStore[] nodes = twoNodes(database);
         JdbcNonceRegistry one = new JdbcNonceRegistry(nodes[0], clock);
         JdbcNonceRegistry two = new JdbcNonceRegistry(nodes[1], clock);
-        assertThat(one.firstUse("old", now.get().plusSeconds(60))).isTrue();
-        assertThat(one.firstUse("older", now.get().plusSeconds(30))).isTrue();
-        now.set(now.get().plusSeconds(61));
-        // the row of "old" is still there (not purged by node two yet: its first request purges)...
-        assertThat(two.firstUse("old", now.get().plusSeconds(60))).isTrue();
-        // ...and node two's first request purged "older"; "old" is live again, for both
+        // node one purges at its first check, then not for 10 s
+        assertThat(one.firstUse("short", clock.instant().plusSeconds(3))).isTrue();
+        assertThat(one.firstUse("long", clock.instant().plusSeconds(60))).isTrue();
+        clock.advance(Duration.ofSeconds(5));
+        // "short" has expired but its row is still there: the check takes it over, once
+        assertThat(one.size()).isEqualTo(2);
+        assertThat(one.firstUse("short", clock.instant().plusSeconds(60))).isTrue();
+        assertThat(two.firstUse("short", clock.instant().plusSeconds(60))).isFalse();
+        assertThat(one.firstUse("long", clock.instant().plusSeconds(60))).isFalse();
+        // a minute later every row has expired; the next check that finds a purge due deletes them
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(one.firstUse("new", clock.instant().plusSeconds(60))).isTrue();
         assertThat(one.size()).isEqualTo(1);
-        assertThat(one.firstUse("old", now.get().plusSeconds(60))).isFalse();
     }
 
     @ParameterizedTest
@@ -125,7 +111,7 @@ class SharedNodeStateTest {
                 List<Callable<Boolean>> racers = new ArrayList<>();
                 for (int i = 0; i < 8; i++) {
                     JdbcNonceRegistry r = registries.get(i % 2);
-                    racers.add(() -> r.firstUse(nonce, now.get().plusSeconds(300)));
+                    racers.add(() -> r.firstUse(nonce, clock.instant().plusSeconds(300)));
                 }
                 int winners = 0;
                 for (Future<Boolean> f : pool.invokeAll(racers)) {
