@@ -9,14 +9,7 @@
 # About 4 x ROUNDS x SECONDS_PER_RUN + 30 s (default: about 4 minutes). Only 127.0.0.1 is contacted;
 # nothing is written outside bench/out/.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
-out="$root/bench/out"
-mkdir -p "$out"
-./dossierlink --version >/dev/null   # builds target/dossierlink.jar when stale
-cp="$root/target/dossierlink.jar:$root/target/lib/*"
-rm -rf "$out/classes"; mkdir -p "$out/classes"
-javac -d "$out/classes" -cp "$cp" $(find "$root/bench/src" -name '*.java')
+source "$(dirname "${BASH_SOURCE[0]}")/compile.sh"   # sets root, out, cp; compiles bench/src
 rm -rf "$out/linkage"
 echo "# linkage benchmark, $(date -u +%FT%TZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
 java ${JAVA_OPTS:--Xmx2g} -Dlogback.configurationFile="$root/bench/logback-bench.xml" -cp "$out/classes:$cp" \
