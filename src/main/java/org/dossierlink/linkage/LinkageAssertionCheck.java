@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.dossierlink.access.NonceRegistry;
 import org.dossierlink.signature.PayloadSigner;
 import org.dossierlink.signature.SignatureRejectedException;
 import org.dossierlink.signature.SignatureVerifier;
@@ -19,8 +20,9 @@ import org.w3c.dom.Element;
 /**
  * Accepts a forwarded request's {@code msg:Linkage} header only when it comes from a configured peer:
  * signed by that peer's certificate (and no other), issued at most {@code maxAge} ago and not more than a
- * minute ahead of this node's clock, and never seen before (its signed Id is remembered for the age window).
- * Thread-safe.
+ * minute ahead of this node's clock, and never seen before (its signed Id is remembered for the age window:
+ * in this node's memory, or, for nodes on one shared store, in the store's nonce registry, so that an
+ * assertion accepted by one of them is a replay at the others). Thread-safe.
  */
 public final class LinkageAssertionCheck {
 
@@ -32,8 +34,19 @@ public final class LinkageAssertionCheck {
     private final Duration maxAge;
     private final VerificationLimits limits;
     private final Map<String, Instant> seen = new ConcurrentHashMap<>();
+    private final NonceRegistry shared;
 
     public LinkageAssertionCheck(Peers peers, Clock clock, Duration maxAge, VerificationLimits limits) {
+        this(peers, clock, maxAge, limits, null);
+    }
+
+    /**
+     * @param shared the nonce registry of nodes on one store (the assertion ids go there, prefixed
+     *               {@code linkage:}), or null to remember them in this node's memory
+     */
+    public LinkageAssertionCheck(Peers peers, Clock clock, Duration maxAge, VerificationLimits limits,
+                                 NonceRegistry shared) {
+        this.shared = shared;
         this.peers = Objects.requireNonNull(peers, "peers");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
@@ -65,8 +78,15 @@ public final class LinkageAssertionCheck {
                     + " s after this node's clock (" + now + ")");
         }
         String id = peer.name() + "/" + copy.getAttributeNS(null, PayloadSigner.ID_ATTRIBUTE);
-        forgetExpired(now);
-        if (seen.putIfAbsent(id, assertion.issued().plus(maxAge).plus(SKEW)) != null) {
+        Instant expiry = assertion.issued().plus(maxAge).plus(SKEW);
+        boolean first;
+        if (shared != null) {
+            first = shared.firstUse("linkage:" + id, expiry);
+        } else {
+            forgetExpired(now);
+            first = seen.putIfAbsent(id, expiry) == null;
+        }
+        if (!first) {
             throw new LinkageRefusedException("the Linkage header from peer " + peer.name()
                     + " has been used before: a forwarded request is accepted once");
         }

@@ -196,7 +196,7 @@ public final class DossierServer implements AutoCloseable {
             CallerAuthentication authentication = new CallerAuthentication(access.offices(), options.demoAccess(),
                     access.tokenTimeToLive(), access.clock(), access.nonces(), linkage == null ? null
                     : new LinkageAssertionCheck(linkage.peers(), access.clock(), access.tokenTimeToLive(),
-                            VerificationLimits.defaults()));
+                            VerificationLimits.defaults(), access.nonces()));
             publish(implementor, authentication, SOAP11_PORT, SOAPBinding.SOAP11HTTP_BINDING, SOAP11_PATH, soap11Url());
             publish(implementor, authentication, SOAP12_PORT, SOAPBinding.SOAP12HTTP_BINDING, SOAP12_PATH, soap12Url());
             LOG.debug("dossierlink serving SOAP 1.1 at {} and SOAP 1.2 at {}, contract at {}",

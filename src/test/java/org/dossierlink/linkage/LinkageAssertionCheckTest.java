@@ -26,7 +26,8 @@ import org.w3c.dom.Element;
 /** The on-behalf-of assertion: signed by the forwarding node, accepted only as its configured peer signed it. */
 class LinkageAssertionCheckTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+    /** Now (the test keys are valid from a little before the run), fixed for the whole class. */
+    private static final Instant NOW = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     private static PayloadSigner signer(SigningKey key) {
@@ -80,6 +81,22 @@ class LinkageAssertionCheckTest {
         check.verify(once);
         assertThatThrownBy(() -> check.verify(parsed(genuine.getBytes(StandardCharsets.UTF_8))))
                 .hasMessageContaining("used before");
+    }
+
+    @Test
+    void on_nodes_sharing_a_store_an_assertion_accepted_by_one_is_a_replay_at_the_other() throws Exception {
+        java.util.Map<String, Instant> registry = new java.util.concurrent.ConcurrentHashMap<>();
+        org.dossierlink.access.NonceRegistry shared = (nonce, expiry) -> registry.putIfAbsent(nonce, expiry) == null;
+        Peers peers = new Peers("b", List.of(new Peer("a", URI.create("http://127.0.0.1:1/a"),
+                TestKeys.ec().certificate(), Set.of("JP"), Duration.ofSeconds(1))), 3);
+        LinkageAssertionCheck one = new LinkageAssertionCheck(peers, CLOCK, Duration.ofMinutes(5),
+                VerificationLimits.defaults(), shared);
+        LinkageAssertionCheck other = new LinkageAssertionCheck(peers, CLOCK, Duration.ofMinutes(5),
+                VerificationLimits.defaults(), shared);
+        byte[] signed = assertion("a", NOW).sign(signer(TestKeys.ec()));
+        one.verify(parsed(signed));
+        assertThatThrownBy(() -> other.verify(parsed(signed))).hasMessageContaining("used before");
+        assertThat(registry.keySet()).singleElement().asString().startsWith("linkage:a/");
     }
 
     @Test
