@@ -25,7 +25,10 @@ PG_URL="${PG_URL-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}"
 mkdir -p "$out"
 
 ./dossierlink --version >/dev/null   # builds target/dossierlink.jar when stale
-cp="$root/target/dossierlink.jar:$root/target/lib/*"
+# a copy of the build: a later mvn run in this tree cannot swap the jar under a running benchmark
+rm -rf "$out/app"; mkdir -p "$out/app"; cp -r "$root/target/dossierlink.jar" "$root/target/lib" "$out/app/"
+jar="$out/app/dossierlink.jar"
+cp="$jar:$out/app/lib/*"
 rm -rf "$out/classes"; mkdir -p "$out/classes"
 javac -d "$out/classes" -cp "$cp" $(find "$root/bench/src" -name '*.java')
 
@@ -49,7 +52,7 @@ trap cleanup EXIT
 run_import() {
   local pkg="$1" label="$2" config="$3" data="$4" log="$out/import-$2-$(basename "$1" .zip).log"
   rm -rf "$data"
-  /usr/bin/time -v env JAVA_OPTS=-Xmx256m java -Xmx256m -jar target/dossierlink.jar import --config "$config" \
+  /usr/bin/time -v env JAVA_OPTS=-Xmx256m java -Xmx256m -jar "$jar" import --config "$config" \
     --data "$data" "$pkg" >"$log" 2>&1 || { echo "import failed, see $log" >&2; tail -5 "$log" >&2; exit 1; }
   local wall rss line
   wall=$(grep 'Elapsed (wall clock)' "$log" | awk '{print $NF}')

@@ -109,9 +109,11 @@ public final class JdbcDossierStore implements DossierStore {
             + " d.direction, d.lang, d.media_type, d.pages, d.size_bytes, d.sha256";
 
     private final HikariDataSource dataSource;
+    private final boolean postgres;
 
-    private JdbcDossierStore(HikariDataSource dataSource) {
+    private JdbcDossierStore(HikariDataSource dataSource, boolean postgres) {
         this.dataSource = dataSource;
+        this.postgres = postgres;
     }
 
     /** Opens the store at {@code jdbcUrl} and brings its schema up to date. */
@@ -149,7 +151,7 @@ public final class JdbcDossierStore implements DossierStore {
             throw new StoreException("cannot migrate the store at " + redacted(config.jdbcUrl()) + ": "
                     + rootMessage(e), e);
         }
-        return new JdbcDossierStore(dataSource);
+        return new JdbcDossierStore(dataSource, config.isPostgres());
     }
 
     /** One line a person can act on, for the usual reasons a store does not open. */
@@ -657,6 +659,11 @@ public final class JdbcDossierStore implements DossierStore {
         } catch (SQLException e) {
             throw failure("counting applications", e);
         }
+    }
+
+    /** True on PostgreSQL, false on H2. */
+    boolean isPostgres() {
+        return postgres;
     }
 
     /** The pool, for the other tables in this database (the audit log, {@link JdbcAuditLog}). */
