@@ -30,6 +30,8 @@ import org.dossierlink.signature.SigningKeys;
 import org.dossierlink.signature.SigningKeystore;
 import org.dossierlink.store.JdbcAuditLog;
 import org.dossierlink.store.JdbcDossierStore;
+import org.dossierlink.store.JdbcNonceRegistry;
+import org.dossierlink.store.JdbcQuotaCounts;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +74,7 @@ public final class ServeCommand implements Callable<Integer> {
         DialectConverter converter = new DialectConverter(normalizer);
         DossierServer server = null;
         JdbcAuditLog audit = null;
+        AccessControl access = null;
         try {
             SigningKeys keys = SigningKeystore.open(config.signature(), demo, System::getenv, LOG::warn);
             SigningKey current = keys.current(Instant.now());
@@ -90,9 +93,13 @@ public final class ServeCommand implements Callable<Integer> {
             DossierStore timed = new TimedDossierStore(store, metrics);
             DossierService service = new DossierService(timed, normalizer, new FamilyLookup(timed), info, converter,
                     new AccessGate(offices.policy(), clock));
+            // nodes on one PostgreSQL store share the used nonces and the quota counts through it
+            access = store.shared()
+                    ? AccessControl.shared(offices, audit, clock, new JdbcNonceRegistry(store, clock),
+                            new JdbcQuotaCounts(store))
+                    : AccessControl.of(offices, audit, clock);
             try {
-                server = new DossierServer(options, service, new PayloadSigner(keys), metrics,
-                        AccessControl.of(offices, audit, clock)).start();
+                server = new DossierServer(options, service, new PayloadSigner(keys), metrics, access).start();
             } catch (java.io.IOException e) {
                 throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + " ("
                         + e.getMessage() + "): another process holds the port; stop it, or choose another with --port");
@@ -120,8 +127,10 @@ public final class ServeCommand implements Callable<Integer> {
             CountDownLatch stopped = new CountDownLatch(1);
             DossierServer running = server;
             JdbcAuditLog auditing = audit;
+            AccessControl accessing = access;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 running.stop();
+                accessing.quotas().close();
                 auditing.close();
                 store.close();
                 stopped.countDown();
@@ -131,6 +140,9 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException | Error e) {
             if (server != null) {
                 server.stop();
+            }
+            if (access != null) {
+                access.quotas().close();
             }
             if (audit != null) {
                 audit.close();

@@ -34,6 +34,7 @@ import org.apache.wss4j.common.WSS4JConstants;
 import org.apache.wss4j.dom.WSConstants;
 import org.apache.wss4j.common.ext.WSSecurityException;
 import org.dossierlink.access.Caller;
+import org.dossierlink.access.NonceRegistry;
 import org.dossierlink.access.Offices;
 import org.dossierlink.signature.Certificates;
 import org.slf4j.Logger;
@@ -46,7 +47,8 @@ import org.w3c.dom.Element;
  * <ol>
  * <li>A {@code wsse:Security} header is processed by WSS4J: a UsernameToken (PasswordDigest or
  * PasswordText) checked by {@link OfficeCredentialValidator}, a Timestamp required, the token's Created
- * no older than the time-to-live, its nonce never seen before ({@link NonceCache}). The user's office is
+ * no older than the time-to-live, its nonce never seen before ({@link NonceCache} on a node of its own,
+ * {@link SharedReplayCache} when the nodes share a store: never seen by any of them). The user's office is
  * the caller.</li>
  * <li>Otherwise a TLS client certificate whose SHA-256 fingerprint {@code conf/offices.xml} maps to an
  * office, and which is within its validity, names the caller.</li>
@@ -82,8 +84,10 @@ final class CallerAuthentication extends AbstractSoapInterceptor {
      * @param demo            the demo flag: unauthenticated calls are served
      * @param tokenTimeToLive how old a Timestamp or a UsernameToken's Created may be (and how far in the
      *                        future, for clock skew: a fifth of it, at least 60 s)
+     * @param nonces          the nonces used at every node of a shared store, or null for a node of its own
+     *                        (nonces kept in this node's memory, {@link NonceCache})
      */
-    CallerAuthentication(Offices offices, boolean demo, Duration tokenTimeToLive, Clock clock) {
+    CallerAuthentication(Offices offices, boolean demo, Duration tokenTimeToLive, Clock clock, NonceRegistry nonces) {
         super(Phase.PRE_PROTOCOL);
         this.offices = Objects.requireNonNull(offices, "offices");
         this.demo = demo;
@@ -102,7 +106,9 @@ final class CallerAuthentication extends AbstractSoapInterceptor {
         // CXF reads these from the message's contextual properties, which include the endpoint's
         this.securityProperties = Map.of(
                 SecurityConstants.ENABLE_NONCE_CACHE, Boolean.TRUE,
-                SecurityConstants.NONCE_CACHE_INSTANCE, new NonceCache(tokenTimeToLive.plusSeconds(future), 2_000_000, clock),
+                SecurityConstants.NONCE_CACHE_INSTANCE, nonces == null
+                        ? new NonceCache(tokenTimeToLive.plusSeconds(future), 2_000_000, clock)
+                        : new SharedReplayCache(nonces, tokenTimeToLive.plusSeconds(future), clock),
                 SecurityConstants.ENABLE_TIMESTAMP_CACHE, Boolean.FALSE);
         getAfter().add(RequestSizeLimit.class.getName());
     }

@@ -159,7 +159,7 @@ public final class DossierServer implements AutoCloseable {
             DossierEndpoint implementor = new DossierEndpoint(service, signer.keys(), DossierServer::currentCaller);
             // one for both ports: a nonce used on one port is a replay on the other
             CallerAuthentication authentication = new CallerAuthentication(access.offices(), options.demoAccess(),
-                    access.tokenTimeToLive(), access.clock());
+                    access.tokenTimeToLive(), access.clock(), access.nonces());
             publish(implementor, authentication, SOAP11_PORT, SOAPBinding.SOAP11HTTP_BINDING, SOAP11_PATH, soap11Url());
             publish(implementor, authentication, SOAP12_PORT, SOAPBinding.SOAP12HTTP_BINDING, SOAP12_PATH, soap12Url());
             LOG.debug("dossierlink serving SOAP 1.1 at {} and SOAP 1.2 at {}, contract at {}",

@@ -165,7 +165,7 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
      */
     private ItemOutcome inTransaction(String ticket, long seq, ItemWork work) {
         return store.inTransaction("committing item " + seq + " of import run " + ticket, c -> {
-            if (store.isPostgres()) {
+            if (store.shared()) { // PostgreSQL (as JdbcNonceRegistry does)
                 // The commit does not wait for its WAL flush (the per-item fsync would bound the import at a
                 // few hundred items a second). Still exactly once: a PostgreSQL crash can lose the last few
                 // commits, but each loses an item's data and its outcome together, so the resumed import
