@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 /** {@code dossierlink}: the one runnable artifact. Each subcommand is one class. */
 @Command(name = "dossierlink", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "SOAP/XML dossier interoperability server for patent offices.",
-        subcommands = {ServeCommand.class, ImportCommand.class, FamilyCommand.class, AuditCommand.class, NormalizeCommand.class,
+        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, FamilyCommand.class, AuditCommand.class, NormalizeCommand.class,
                 DetectCommand.class, TransformCommand.class, ValidateCommand.class, VerifyCommand.class, KeysCommand.class,
                 CredentialsCommand.class, CheckConfigCommand.class,
                 CommandLine.HelpCommand.class})
@@ -24,7 +24,7 @@ public final class DossierlinkCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: serve, import, family, audit, normalize,"
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: serve, import, export, family, audit, normalize,"
                 + " detect, transform, validate, verify, keys, credentials, check-config");
     }
 

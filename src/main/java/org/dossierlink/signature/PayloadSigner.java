@@ -32,6 +32,7 @@ import org.apache.xml.security.transforms.params.InclusiveNamespaces;
 import org.apache.xml.security.utils.UnsyncByteArrayOutputStream;
 import org.apache.xml.security.utils.resolver.ResourceResolverContext;
 import org.apache.xml.security.utils.resolver.ResourceResolverSpi;
+import org.dossierlink.xml.SecureXml;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -105,10 +106,7 @@ public final class PayloadSigner {
             boolean splice = spliceable(payload, prefixes);
             byte[] content = splice ? canonical(payload, prefixList) : null;
 
-            XMLSignature signature = CryptoProvider.forSignatures() == null
-                    ? new XMLSignature(doc, "", key.algorithm().uri(), Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS)
-                    : new XMLSignature(doc, "", key.algorithm().uri(), Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS,
-                            CryptoProvider.forSignatures());
+            XMLSignature signature = newSignature(doc, key);
             String signatureId = id + "-signature";
             signature.setId(signatureId);
             payload.appendChild(signature.getElement());
@@ -128,22 +126,7 @@ public final class PayloadSigner {
 
             signature.addKeyInfo(key.certificate());
 
-            String propertiesId = id + "-properties";
-            SignatureProperties properties = new SignatureProperties(doc);
-            properties.setId(propertiesId);
-            SignatureProperty property = new SignatureProperty(doc, "#" + signatureId);
-            Element time = doc.createElementNS(Dsig.PROPERTIES_NS, "dl:SigningTime");
-            time.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:dl", Dsig.PROPERTIES_NS);
-            time.setTextContent(now.truncatedTo(ChronoUnit.MILLIS).toString());
-            property.appendChild(time);
-            properties.addSignatureProperty(property);
-            ObjectContainer object = new ObjectContainer(doc);
-            object.appendChild(properties.getElement());
-            signature.appendObject(object);
-            properties.getElement().setIdAttributeNS(null, "Id", true);
-            Transforms propertyTransforms = new Transforms(doc);
-            propertyTransforms.addTransform(Transforms.TRANSFORM_C14N_EXCL_OMIT_COMMENTS);
-            signature.addDocument("#" + propertiesId, propertyTransforms, Dsig.SHA256, null, Dsig.SIGNATURE_PROPERTIES_TYPE);
+            addSigningTime(doc, signature, id, signatureId, now);
 
             signature.sign(nativeKey(key));
 
@@ -155,6 +138,72 @@ public final class PayloadSigner {
             throw new IllegalStateException("cannot sign <" + payload.getLocalName() + "> with key '" + key.alias()
                     + "': " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A {@code ds:Signature} over content digested elsewhere, for content too large for a DOM: one Reference
+     * to {@code uri} carrying {@code sha256Digest}, with the enveloped-signature and exclusive c14n transforms
+     * when {@code enveloped} (the digest is then that of the signed element's exclusive canonical form, less
+     * the signature), with none otherwise (a detached signature: the digest is that of the bytes {@code uri}
+     * names). Same key, algorithms, KeyInfo and signed signing-time property as {@link #sign(Element)}.
+     *
+     * @return the Signature element's exclusive canonical form, UTF-8, without an XML declaration: append it
+     *         as it is (as the signed element's last child when enveloped)
+     */
+    public byte[] signDigest(String uri, byte[] sha256Digest, boolean enveloped) {
+        Instant now = clock.instant();
+        SigningKey key = keys.current(now);
+        Document doc = SecureXml.newDocument();
+        String id = "dl-" + UUID.randomUUID();
+        try {
+            XMLSignature signature = newSignature(doc, key);
+            String signatureId = id + "-signature";
+            signature.setId(signatureId);
+            doc.appendChild(signature.getElement());
+            Transforms transforms = null;
+            if (enveloped) {
+                transforms = new Transforms(doc);
+                transforms.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
+                transforms.addTransform(Transforms.TRANSFORM_C14N_EXCL_OMIT_COMMENTS);
+            }
+            signature.addResourceResolver(new DigestedContent(uri, Base64.getEncoder().encodeToString(sha256Digest)));
+            signature.addDocument(uri, transforms, Dsig.SHA256);
+            signature.addKeyInfo(key.certificate());
+            addSigningTime(doc, signature, id, signatureId, now);
+            signature.sign(nativeKey(key));
+            return canonical(signature.getElement(), null);
+        } catch (XMLSecurityException e) {
+            throw new IllegalStateException("cannot sign '" + uri + "' with key '" + key.alias() + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** An empty signature with the key's algorithm and exclusive c14n of SignedInfo. */
+    private static XMLSignature newSignature(Document doc, SigningKey key) throws XMLSecurityException {
+        return CryptoProvider.forSignatures() == null
+                ? new XMLSignature(doc, "", key.algorithm().uri(), Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS)
+                : new XMLSignature(doc, "", key.algorithm().uri(), Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS,
+                        CryptoProvider.forSignatures());
+    }
+
+    /** The signed {@code ds:SignatureProperties} stating the signing time, and its Reference. */
+    private static void addSigningTime(Document doc, XMLSignature signature, String id, String signatureId, Instant now)
+            throws XMLSecurityException {
+        String propertiesId = id + "-properties";
+        SignatureProperties properties = new SignatureProperties(doc);
+        properties.setId(propertiesId);
+        SignatureProperty property = new SignatureProperty(doc, "#" + signatureId);
+        Element time = doc.createElementNS(Dsig.PROPERTIES_NS, "dl:SigningTime");
+        time.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:dl", Dsig.PROPERTIES_NS);
+        time.setTextContent(now.truncatedTo(ChronoUnit.MILLIS).toString());
+        property.appendChild(time);
+        properties.addSignatureProperty(property);
+        ObjectContainer object = new ObjectContainer(doc);
+        object.appendChild(properties.getElement());
+        signature.appendObject(object);
+        properties.getElement().setIdAttributeNS(null, "Id", true);
+        Transforms propertyTransforms = new Transforms(doc);
+        propertyTransforms.addTransform(Transforms.TRANSFORM_C14N_EXCL_OMIT_COMMENTS);
+        signature.addDocument("#" + propertiesId, propertyTransforms, Dsig.SHA256, null, Dsig.SIGNATURE_PROPERTIES_TYPE);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.dossierlink.signature;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
@@ -17,6 +19,11 @@ import org.apache.xml.security.exceptions.XMLSecurityException;
 import org.apache.xml.security.keys.KeyInfo;
 import org.apache.xml.security.signature.Reference;
 import org.apache.xml.security.signature.XMLSignature;
+import org.apache.xml.security.signature.XMLSignatureInput;
+import org.apache.xml.security.signature.XMLSignatureStreamInput;
+import org.apache.xml.security.utils.resolver.ResourceResolverContext;
+import org.apache.xml.security.utils.resolver.ResourceResolverException;
+import org.apache.xml.security.utils.resolver.ResourceResolverSpi;
 import org.dossierlink.signature.SignatureRejectedException.Problem;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
@@ -95,11 +102,120 @@ public final class SignatureVerifier {
         List<Element> references = children(child(signatureElement, "SignedInfo"), "Reference");
         Element properties = checkReferences(processed, signatureElement, references, where);
 
-        XMLSignature signature;
+        XMLSignature signature = read(signatureElement, where);
+        X509Certificate cert = checkedCertificate(signature, at, where);
+        checkValue(signature, cert, where);
+        checkResolvedTo(signature, processed, where);
+        // read only now that its digest matched: a forged time is a changed signature, not a certificate problem
+        Instant signingTime = properties == null ? null : signingTime(properties, signatureElement, where);
+        if (signingTime != null) {
+            checkValidity(cert, signingTime, "at its stated signing time " + signingTime, where);
+        }
+        return new VerifiedSignature(processed, cert, signature.getSignedInfo().getSignatureMethodURI(), signingTime);
+    }
+
+    /** Streams the bytes a detached signature's Reference names. */
+    @FunctionalInterface
+    public interface DetachedContent {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * Verifies a detached signature: {@code signatureElement} is a ds:Signature whose one content Reference,
+     * {@code URI="<uri>"} with no transforms, covers the bytes {@code content} streams (the only URI that
+     * resolves: nothing else is fetched); any other Reference may only cover the signature's own
+     * SignatureProperties. The same algorithm, limit, trust and validity checks as {@link #verify(Element, Instant)}.
+     *
+     * @throws SignatureRejectedException with the check that failed
+     */
+    public VerifiedSignature verifyDetached(Element signatureElement, String uri, DetachedContent content, Instant at) {
+        String where = "the detached signature over '" + uri + "'";
+        if (!isDsig(signatureElement, "Signature")) {
+            throw new SignatureRejectedException(Problem.UNSIGNED, "expected a ds:Signature, found " + path(signatureElement));
+        }
+        checkStructure(signatureElement, where);
+        Element properties = null;
+        boolean covers = false;
+        Document doc = signatureElement.getOwnerDocument();
+        for (Element reference : children(child(signatureElement, "SignedInfo"), "Reference")) {
+            String refUri = reference.getAttributeNS(null, "URI");
+            if (uri.equals(refUri)) {
+                Element transforms = child(reference, "Transforms");
+                if (transforms != null && !children(transforms, "Transform").isEmpty()) {
+                    throw new SignatureRejectedException(Problem.DISALLOWED_ALGORITHM, "the reference '" + uri + "' in "
+                            + where + " has transforms; the detached content is digested as it is, with none");
+                }
+                covers = true;
+            } else if (refUri.startsWith("#") && !refUri.startsWith("#xpointer(")) {
+                List<Element> carriers = new ArrayList<>();
+                collectCarriers(doc.getDocumentElement(), refUri.substring(1), carriers);
+                if (carriers.size() != 1 || !isOwnSignatureProperties(carriers.get(0), signatureElement)
+                        || !Dsig.SIGNATURE_PROPERTIES_TYPE.equals(reference.getAttributeNS(null, "Type"))) {
+                    throw new SignatureRejectedException(Problem.REFERENCE_OUTSIDE, where + " references '" + refUri
+                            + "', which is not its own signature properties");
+                }
+                register(carriers.get(0), refUri.substring(1));
+                properties = carriers.get(0);
+            } else {
+                throw new SignatureRejectedException(Problem.EXTERNAL_REFERENCE, where + " references '" + refUri
+                        + "'; only '" + uri + "' and its own signature properties are accepted");
+            }
+        }
+        if (!covers) {
+            throw new SignatureRejectedException(Problem.REFERENCE_OUTSIDE, "no reference in " + where + " covers '" + uri + "'");
+        }
+        XMLSignature signature = read(signatureElement, where);
+        signature.addResourceResolver(new DetachedResolver(uri, content));
+        X509Certificate cert = checkedCertificate(signature, at, where);
+        checkValue(signature, cert, where);
+        Instant signingTime = properties == null ? null : signingTime(properties, signatureElement, where);
+        if (signingTime != null) {
+            checkValidity(cert, signingTime, "at its stated signing time " + signingTime, where);
+        }
+        return new VerifiedSignature(signatureElement, cert, signature.getSignedInfo().getSignatureMethodURI(), signingTime);
+    }
+
+    /** Resolves exactly one URI, to the stream it is given; no other URI resolves. */
+    private static final class DetachedResolver extends ResourceResolverSpi {
+        private final String uri;
+        private final DetachedContent content;
+
+        DetachedResolver(String uri, DetachedContent content) {
+            this.uri = uri;
+            this.content = content;
+        }
+
+        @Override
+        public boolean engineCanResolveURI(ResourceResolverContext context) {
+            return uri.equals(context.uriToResolve);
+        }
+
+        @Override
+        public XMLSignatureInput engineResolveURI(ResourceResolverContext context) throws ResourceResolverException {
+            try {
+                XMLSignatureInput input = new XMLSignatureStreamInput(content.open());
+                input.setSourceURI(uri);
+                return input;
+            } catch (IOException e) {
+                throw new ResourceResolverException(e, uri, context.baseUri, "generic.EmptyMessage");
+            }
+        }
+    }
+
+    private static XMLSignature read(Element signatureElement, String where) {
+        try {
+            return CryptoProvider.forSignatures() == null ? new XMLSignature(signatureElement, "", true)
+                    : new XMLSignature(signatureElement, "", true, CryptoProvider.forSignatures());
+        } catch (XMLSecurityException e) {
+            throw new SignatureRejectedException(Problem.MALFORMED, "the signature in " + where + " cannot be read: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The KeyInfo certificate, checked: strong enough, trusted, valid at {@code at}. */
+    private X509Certificate checkedCertificate(XMLSignature signature, Instant at, String where) {
         X509Certificate cert;
         try {
-            signature = CryptoProvider.forSignatures() == null ? new XMLSignature(signatureElement, "", true)
-                    : new XMLSignature(signatureElement, "", true, CryptoProvider.forSignatures());
             KeyInfo keyInfo = signature.getKeyInfo();
             cert = keyInfo == null ? null : keyInfo.getX509Certificate();
         } catch (XMLSecurityException e) {
@@ -127,6 +243,10 @@ public final class SignatureVerifier {
         }
         checkValidity(cert, at, "at " + at, where);
 
+        return cert;
+    }
+
+    private static void checkValue(XMLSignature signature, X509Certificate cert, String where) {
         boolean valid;
         try {
             valid = signature.checkSignatureValue(cert);
@@ -137,13 +257,6 @@ public final class SignatureVerifier {
         if (!valid) {
             throw mismatch(signature, where);
         }
-        checkResolvedTo(signature, processed, where);
-        // read only now that its digest matched: a forged time is a changed signature, not a certificate problem
-        Instant signingTime = properties == null ? null : signingTime(properties, signatureElement, where);
-        if (signingTime != null) {
-            checkValidity(cert, signingTime, "at its stated signing time " + signingTime, where);
-        }
-        return new VerifiedSignature(processed, cert, signature.getSignedInfo().getSignatureMethodURI(), signingTime);
     }
 
     private static Element signatureOf(Element processed, String where) {

@@ -83,13 +83,17 @@ public final class JdbcDossierStore implements DossierStore {
             "priority_index", "priority_key", "app_key", "claimant_keys");
     private static final String DELETE_PUBLICATION_INDEX = "DELETE FROM publication_index WHERE pub_key = ? AND app_key = ?";
     private static final String DELETE_PRIORITY_INDEX = "DELETE FROM priority_index WHERE priority_key = ? AND app_key = ?";
-    private static final String LOCK_APPLICATION = "SELECT content_hash, record FROM application"
-            + " WHERE app_key = ? FOR UPDATE";
+    private static final String LOCK_APPLICATION = "SELECT content_hash, record, office, app_number, kind,"
+            + " original_number, filing_date, family_id, source, updated_at FROM application WHERE app_key = ? FOR UPDATE";
+    /** The replaced version, numbered after the application's earlier ones (V6__bulk_import.sql). */
+    private static final String INSERT_HISTORY = "INSERT INTO application_history (app_key, version, record,"
+            + " content_hash, stored_at, replaced_at) SELECT ?, COALESCE(MAX(version), 0) + 1, ?, ?, ?, ?"
+            + " FROM application_history WHERE app_key = ?";
 
     private static final InList HASHES = new InList(
             "SELECT app_key, content_hash FROM application WHERE app_key IN (%s)");
-    private static final InList INDEXED_KEYS = new InList(
-            "SELECT app_key, record FROM application WHERE app_key IN (%s)");
+    private static final InList INDEXED_KEYS = new InList("SELECT app_key, record, content_hash, office, app_number,"
+            + " kind, original_number, filing_date, family_id, source, updated_at FROM application WHERE app_key IN (%s)");
     private static final InList APPLICATIONS = new InList("SELECT app_key, office, app_number, kind, original_number,"
             + " filing_date, family_id, source, record FROM application WHERE app_key IN (%s)");
     /** The claimants of the keys (their keys ride in the index entries), and the keys themselves as
@@ -200,26 +204,41 @@ public final class JdbcDossierStore implements DossierStore {
     @Override
     public SaveOutcome save(Dossier dossier) {
         Row row = new Row(dossier);
+        return inTransaction("saving " + row.key, c -> save(c, row));
+    }
+
+    /** Work done inside one transaction. */
+    @FunctionalInterface
+    interface TransactionWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction on a connection of its own: committed when it returns, rolled back
+     * when it throws. Done again once when two writers inserted the same new row at once (the second one then
+     * finds the row and updates it).
+     */
+    <T> T inTransaction(String what, TransactionWork<T> work) {
         for (int attempt = 1; ; attempt++) {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
-                    SaveOutcome outcome = save(c, row);
+                    T result = work.run(c);
                     c.commit();
-                    return outcome;
+                    return result;
                 } catch (SQLException | RuntimeException e) {
                     c.rollback();
                     throw e;
                 }
             } catch (SQLException e) {
-                // two writers inserted the same new application at once: the second one now updates
                 if (attempt == 1 && isDuplicateKey(e)) {
                     continue;
                 }
-                throw failure("saving " + row.key, e);
+                throw failure(what, e);
             }
         }
     }
+
 
     private SaveOutcome save(Connection c, Row row) throws SQLException {
         Indexed old = null;
@@ -229,7 +248,7 @@ public final class JdbcDossierStore implements DossierStore {
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     oldHash = rs.getString(1);
-                    old = new Indexed(row.key, rs.getString(2));
+                    old = indexed(row.key, rs.getString(2), oldHash, rs, 3);
                 }
             }
         }
@@ -243,6 +262,7 @@ public final class JdbcDossierStore implements DossierStore {
             insertIndexEntries(c, rows);
             return SaveOutcome.INSERTED;
         }
+        insertHistory(c, List.of(old), now);
         updateApplications(c, rows, now);
         deleteIndexEntries(c, List.of(old));
         insertIndexEntries(c, rows);
@@ -271,25 +291,12 @@ public final class JdbcDossierStore implements DossierStore {
     }
 
     private void saveChunk(List<Row> rows) {
-        for (int attempt = 1; ; attempt++) {
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    saveChunk(c, rows);
-                    c.commit();
-                    return;
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
-            } catch (SQLException e) {
-                if (attempt == 1 && isDuplicateKey(e)) {
-                    continue;
-                }
-                throw failure("saving " + rows.size() + " dossiers from " + rows.get(0).key, e);
-            }
-        }
+        inTransaction("saving " + rows.size() + " dossiers from " + rows.get(0).key, c -> {
+            saveChunk(c, rows);
+            return null;
+        });
     }
+
 
     private void saveChunk(Connection c, List<Row> rows) throws SQLException {
         Map<String, String> existing = new HashMap<>();
@@ -312,7 +319,8 @@ public final class JdbcDossierStore implements DossierStore {
         if (!updates.isEmpty()) {
             List<Indexed> old = new ArrayList<>();
             INDEXED_KEYS.query(c, updates.stream().map(r -> r.key).toList(),
-                    rs -> old.add(new Indexed(rs.getString(1), rs.getString(2))));
+                    rs -> old.add(indexed(rs.getString(1), rs.getString(2), rs.getString(3), rs, 4)));
+            insertHistory(c, old, now);
             updateApplications(c, updates, now);
             deleteIndexEntries(c, old);
             insertIndexEntries(c, updates);
@@ -400,8 +408,19 @@ public final class JdbcDossierStore implements DossierStore {
         }
     }
 
-    @Override
-    public SaveOutcome saveDocument(String applicationKey, DocumentInfo info, byte[] content) {
+    /** {@link #save(Dossier)} inside the caller's transaction (the import ledger's item transaction). */
+    SaveOutcome save(Connection c, Dossier dossier) throws SQLException {
+        return save(c, new Row(dossier));
+    }
+
+    /** {@link #saveDocument(String, DocumentInfo, byte[])} inside the caller's transaction. */
+    SaveOutcome saveDocumentIn(Connection c, String applicationKey, DocumentInfo info, byte[] content)
+            throws SQLException {
+        checkContent(applicationKey, info, content);
+        return saveDocument(c, applicationKey, info, content);
+    }
+
+    private static void checkContent(String applicationKey, DocumentInfo info, byte[] content) {
         Objects.requireNonNull(applicationKey, "applicationKey");
         Objects.requireNonNull(info, "info");
         Objects.requireNonNull(content, "content");
@@ -414,6 +433,11 @@ public final class JdbcDossierStore implements DossierStore {
             throw new InvalidRequestException("document " + info.id() + " of " + applicationKey + " declares size "
                     + info.size() + " but its content has " + content.length + " bytes", "size");
         }
+    }
+
+    @Override
+    public SaveOutcome saveDocument(String applicationKey, DocumentInfo info, byte[] content) {
+        checkContent(applicationKey, info, content);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -490,6 +514,12 @@ public final class JdbcDossierStore implements DossierStore {
                 ps.setString(3, info.id());
                 ps.executeUpdate();
             }
+        }
+        // a new or changed document is a change of its application: "export --since" picks it up
+        try (PreparedStatement ps = c.prepareStatement("UPDATE application SET updated_at = ? WHERE app_key = ?")) {
+            ps.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.setString(2, applicationKey);
+            ps.executeUpdate();
         }
         return existing == null ? SaveOutcome.INSERTED : SaveOutcome.UPDATED;
     }
@@ -762,8 +792,38 @@ public final class JdbcDossierStore implements DossierStore {
     private record ClaimEntry(String priorityKey, String appKey, String claimantKeys) {
     }
 
-    /** What an application's stored record put into the indexes. */
-    private record Indexed(String appKey, String record) {
+    /**
+     * An application's stored version: what its record put into the indexes, and the whole record in the
+     * canonical JSON form its content hash digests (for application_history).
+     */
+    private record Indexed(String appKey, String record, String contentHash, String canonical, OffsetDateTime storedAt) {
+    }
+
+    /** Reads office .. updated_at (8 columns) from {@code from} on. */
+    private static Indexed indexed(String key, String record, String hash, ResultSet rs, int from) throws SQLException {
+        ApplicationRef ref = new ApplicationRef(rs.getString(from), rs.getString(from + 1), rs.getString(from + 2),
+                rs.getString(from + 3), rs.getObject(from + 4, LocalDate.class));
+        DossierJson.Lists l = DossierJson.parseLists(record);
+        Dossier d = new Dossier(ref, l.publications(), l.priorityClaims(), l.titles(), l.applicants(), l.inventors(),
+                l.classifications(), l.abstracts(), rs.getString(from + 5), rs.getString(from + 6));
+        return new Indexed(key, record, hash, DossierJson.canonical(d, record),
+                rs.getObject(from + 7, OffsetDateTime.class));
+    }
+
+    /** Keeps the versions about to be replaced in application_history (same transaction as the replacement). */
+    private static void insertHistory(Connection c, List<Indexed> old, OffsetDateTime now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_HISTORY)) {
+            for (Indexed o : old) {
+                ps.setString(1, o.appKey());
+                ps.setString(2, o.canonical());
+                ps.setString(3, o.contentHash());
+                ps.setObject(4, o.storedAt());
+                ps.setObject(5, now);
+                ps.setString(6, o.appKey());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     @FunctionalInterface

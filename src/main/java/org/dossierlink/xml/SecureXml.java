@@ -26,7 +26,9 @@ import org.xml.sax.ext.EntityResolver2;
  */
 public final class SecureXml {
 
-    private static final XMLInputFactory INPUT = newInputFactory();
+    private static final XMLInputFactory INPUT = newInputFactory(XmlLimits.MAX_CHILD_ELEMENTS, XmlLimits.MAX_ELEMENT_COUNT);
+    private static final XMLInputFactory STREAMING_INPUT = newInputFactory(XmlLimits.MAX_STREAMED_CHILD_ELEMENTS,
+            XmlLimits.MAX_STREAMED_ELEMENT_COUNT);
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
     private SecureXml() {
@@ -37,11 +39,20 @@ public final class SecureXml {
         return INPUT;
     }
 
+    /**
+     * The same hardening, for documents read one element at a time and never held (bulk package manifests
+     * and concatenated files of millions of dossiers): only the child and element counts are raised
+     * ({@link XmlLimits#MAX_STREAMED_CHILD_ELEMENTS}); every other limit is the one above.
+     */
+    public static XMLInputFactory streamingInputFactory() {
+        return STREAMING_INPUT;
+    }
+
     public static XMLOutputFactory outputFactory() {
         return OUTPUT;
     }
 
-    private static XMLInputFactory newInputFactory() {
+    private static XMLInputFactory newInputFactory(int maxChildren, long maxElements) {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -53,8 +64,8 @@ public final class SecureXml {
         setIfSupported(f, "com.ctc.wstx.maxAttributeSize", XmlLimits.MAX_ATTRIBUTE_LENGTH);
         setIfSupported(f, "com.ctc.wstx.maxTextLength", XmlLimits.MAX_TEXT_LENGTH);
         setIfSupported(f, "com.ctc.wstx.maxEntityCount", XmlLimits.MAX_ENTITY_EXPANSIONS);
-        setIfSupported(f, "com.ctc.wstx.maxChildrenPerElement", XmlLimits.MAX_CHILD_ELEMENTS);
-        setIfSupported(f, "com.ctc.wstx.maxElementCount", XmlLimits.MAX_ELEMENT_COUNT);
+        setIfSupported(f, "com.ctc.wstx.maxChildrenPerElement", maxChildren);
+        setIfSupported(f, "com.ctc.wstx.maxElementCount", maxElements);
         return f;
     }
 

@@ -1,0 +1,34 @@
+package org.dossierlink.bulk;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The write side of the run registry, and the one place where an item's data is stored: each call is one
+ * transaction that writes the item's records and documents (with history rows for what they replace), its
+ * outcome row and its run's counters and last seq together. That is what makes an import killed at any
+ * moment resume exactly once. Implemented by {@code store.JdbcImportLedger}. Thread-safe.
+ */
+public interface ImportLedger extends ImportRuns {
+
+    /** Creates a RUNNING run with no items done. */
+    ImportRun begin(String ticket, PackageIdentity identity, String sendingOffice, Long itemCount, Instant receivedAt);
+
+    /** Marks an unfinished run RUNNING again, to continue after its last seq; returns it as stored. */
+    ImportRun resume(String ticket);
+
+    /**
+     * Stores the records of item {@code seq} and records its outcome, in one transaction: STORED when every
+     * record is new, UNCHANGED when every record was stored with the same digest, REPLACED otherwise (the
+     * replaced versions go to application_history in the same transaction).
+     *
+     * @throws IllegalStateException when {@code seq} is not after the run's last seq (an item is committed once)
+     */
+    ItemOutcome commit(String ticket, long seq, String path, List<StagedRecord> records);
+
+    /** Records a rejected item (nothing of it stored), in one transaction with the run's counters. */
+    ItemOutcome reject(String ticket, long seq, String path, String application, String reason);
+
+    /** Ends a run: COMPLETED, INTERRUPTED (resumable) or REFUSED, with the final item count and a reason. */
+    ImportRun finish(String ticket, RunStatus status, Long itemCount, String reason);
+}

@@ -1,0 +1,21 @@
+package org.dossierlink.bulk;
+
+/** How many items of a run ended in each status. */
+public record ImportTotals(long stored, long unchanged, long replaced, long rejected) {
+
+    public static final ImportTotals NONE = new ImportTotals(0, 0, 0, 0);
+
+    public long items() {
+        return stored + unchanged + replaced + rejected;
+    }
+
+    /** These totals with one more item of {@code status}. */
+    public ImportTotals plus(ItemStatus status) {
+        return switch (status) {
+            case STORED -> new ImportTotals(stored + 1, unchanged, replaced, rejected);
+            case UNCHANGED -> new ImportTotals(stored, unchanged + 1, replaced, rejected);
+            case REPLACED -> new ImportTotals(stored, unchanged, replaced + 1, rejected);
+            case REJECTED -> new ImportTotals(stored, unchanged, replaced, rejected + 1);
+        };
+    }
+}

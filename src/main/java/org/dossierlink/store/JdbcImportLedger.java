@@ -1,0 +1,326 @@
+package org.dossierlink.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.dossierlink.bulk.BulkLimits;
+import org.dossierlink.bulk.ExportSource;
+import org.dossierlink.bulk.ImportLedger;
+import org.dossierlink.bulk.ImportRun;
+import org.dossierlink.bulk.ImportTotals;
+import org.dossierlink.bulk.ItemOutcome;
+import org.dossierlink.bulk.ItemStatus;
+import org.dossierlink.bulk.PackageForm;
+import org.dossierlink.bulk.PackageIdentity;
+import org.dossierlink.bulk.RunStatus;
+import org.dossierlink.bulk.StagedRecord;
+import org.dossierlink.dossier.DossierStore.SaveOutcome;
+
+/**
+ * The import runs and item outcomes (V6__bulk_import.sql) in the dossier store's database, and the one
+ * place an imported item is written: {@link #commit} saves the item's records and documents through the
+ * store's own statements, its outcome row and its run's counters in ONE transaction. A process killed at
+ * any moment has either committed an item whole (data, outcome, last seq) or not at all, so a resumed run
+ * continues exactly after its last seq. Thread-safe.
+ */
+public final class JdbcImportLedger implements ImportLedger, ExportSource {
+
+    private static final String RUN_COLUMNS = "ticket, package_id, package_sha256, package_form, sending_office, status,"
+            + " item_count, last_seq, stored, unchanged, replaced, rejected, received_at, updated_at, completed_at, reason";
+
+    private final JdbcDossierStore store;
+    private final DataSource dataSource;
+
+    public JdbcImportLedger(JdbcDossierStore store) {
+        this.store = store;
+        this.dataSource = store.dataSource();
+    }
+
+    // ------------------------------------------------------------------ runs
+
+    @Override
+    public ImportRun begin(String ticket, PackageIdentity identity, String sendingOffice, Long itemCount,
+                           Instant receivedAt) {
+        OffsetDateTime at = receivedAt.atOffset(ZoneOffset.UTC);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO import_run (" + RUN_COLUMNS + ") VALUES"
+                     + " (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, ?, ?, NULL, NULL)")) {
+            ps.setString(1, ticket);
+            ps.setString(2, clip(identity.packageId(), 400));
+            ps.setString(3, identity.sha256());
+            ps.setString(4, identity.form().wireName());
+            ps.setString(5, sendingOffice == null ? null : clip(sendingOffice, 8));
+            ps.setString(6, RunStatus.RUNNING.wireName());
+            setLong(ps, 7, itemCount);
+            ps.setObject(8, at);
+            ps.setObject(9, at);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (JdbcDossierStore.isDuplicateKey(e)) {
+                throw new IllegalStateException("an import run with ticket " + ticket + " exists already");
+            }
+            throw JdbcDossierStore.failure("starting import run " + ticket, e);
+        }
+        return byTicket(ticket).orElseThrow();
+    }
+
+    @Override
+    public ImportRun resume(String ticket) {
+        update(ticket, "UPDATE import_run SET status = ?, reason = NULL, updated_at = ? WHERE ticket = ?",
+                RunStatus.RUNNING.wireName());
+        return byTicket(ticket).orElseThrow(() -> new IllegalStateException("no import run " + ticket));
+    }
+
+    @Override
+    public ImportRun finish(String ticket, RunStatus status, Long itemCount, String reason) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE import_run SET status = ?, item_count = COALESCE(?, item_count),"
+                     + " reason = ?, updated_at = ?, completed_at = ? WHERE ticket = ?")) {
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            ps.setString(1, status.wireName());
+            setLong(ps, 2, itemCount);
+            ps.setString(3, reason == null ? null : clip(reason, 2000));
+            ps.setObject(4, now);
+            ps.setObject(5, status.finished() ? now : null);
+            ps.setString(6, ticket);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw JdbcDossierStore.failure("ending import run " + ticket, e);
+        }
+        return byTicket(ticket).orElseThrow(() -> new IllegalStateException("no import run " + ticket));
+    }
+
+    private void update(String ticket, String sql, String status) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, status);
+            ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.setString(3, ticket);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw JdbcDossierStore.failure("updating import run " + ticket, e);
+        }
+    }
+
+    // ------------------------------------------------------------------ items
+
+    @Override
+    public ItemOutcome commit(String ticket, long seq, String path, List<StagedRecord> records) {
+        return inTransaction(ticket, seq, c -> {
+            int inserted = 0;
+            int updated = 0;
+            List<String> keys = new ArrayList<>();
+            for (StagedRecord r : records) {
+                SaveOutcome o = store.save(c, r.dossier());
+                String key = r.dossier().application().key();
+                keys.add(key);
+                for (StagedRecord.Document d : r.documents()) {
+                    SaveOutcome docOutcome = store.saveDocumentIn(c, key, d.info(), d.content());
+                    if (docOutcome == SaveOutcome.UPDATED && o == SaveOutcome.UNCHANGED) {
+                        o = SaveOutcome.UPDATED;
+                    } else if (docOutcome == SaveOutcome.INSERTED && o == SaveOutcome.UNCHANGED) {
+                        o = SaveOutcome.UPDATED;
+                    }
+                }
+                if (o == SaveOutcome.INSERTED) {
+                    inserted++;
+                } else if (o == SaveOutcome.UPDATED) {
+                    updated++;
+                }
+            }
+            ItemStatus status = updated > 0 ? ItemStatus.REPLACED : inserted > 0 ? ItemStatus.STORED : ItemStatus.UNCHANGED;
+            return new ItemOutcome(seq, path, status, keys.isEmpty() ? null : clip(String.join(" ", keys), 400), null);
+        });
+    }
+
+    @Override
+    public ItemOutcome reject(String ticket, long seq, String path, String application, String reason) {
+        String r = reason == null ? "rejected" : clip(reason, BulkLimits.MAX_REASON_LENGTH);
+        return inTransaction(ticket, seq, c -> new ItemOutcome(seq, path, ItemStatus.REJECTED,
+                application == null ? null : clip(application, 400), r));
+    }
+
+    @FunctionalInterface
+    private interface ItemWork {
+        ItemOutcome run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Does the work and records the outcome, in one transaction; the run's row is updated only while its
+     * last seq is below {@code seq} (that UPDATE takes the row lock, so two importers of one run cannot both
+     * commit an item: the second one finds the seq taken and rolls back).
+     */
+    private ItemOutcome inTransaction(String ticket, long seq, ItemWork work) {
+        return store.inTransaction("committing item " + seq + " of import run " + ticket, c -> {
+            if (store.shared()) { // PostgreSQL (as JdbcNonceRegistry does)
+                // The commit does not wait for its WAL flush (the per-item fsync would bound the import at a
+                // few hundred items a second). Still exactly once: a PostgreSQL crash can lose the last few
+                // commits, but each loses an item's data and its outcome together, so the resumed import
+                // does them again; an importer killed at any moment loses nothing PostgreSQL acknowledged.
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.execute("SET LOCAL synchronous_commit TO OFF");
+                }
+            }
+            ItemOutcome outcome = work.run(c);
+            record(c, ticket, outcome);
+            return outcome;
+        });
+    }
+
+    private static void record(Connection c, String ticket, ItemOutcome o) throws SQLException {
+        String column = switch (o.status()) {
+            case STORED -> "stored";
+            case UNCHANGED -> "unchanged";
+            case REPLACED -> "replaced";
+            case REJECTED -> "rejected";
+        };
+        try (PreparedStatement ps = c.prepareStatement("UPDATE import_run SET last_seq = ?, " + column + " = "
+                + column + " + 1, updated_at = ? WHERE ticket = ? AND last_seq < ?")) {
+            ps.setLong(1, o.seq());
+            ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.setString(3, ticket);
+            ps.setLong(4, o.seq());
+            if (ps.executeUpdate() != 1) {
+                throw new IllegalStateException("item " + o.seq() + " of import run " + ticket
+                        + " is committed already, or the run does not exist");
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO import_item (ticket, seq, path, status, application, reason) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, ticket);
+            ps.setLong(2, o.seq());
+            ps.setString(3, clip(o.path(), 1000));
+            ps.setString(4, o.status().wireName());
+            ps.setString(5, o.application());
+            ps.setString(6, o.reason());
+            ps.executeUpdate();
+        }
+    }
+
+    // ------------------------------------------------------------------ registry
+
+    @Override
+    public Optional<ImportRun> byTicket(String ticket) {
+        List<ImportRun> runs = runs("SELECT " + RUN_COLUMNS + " FROM import_run WHERE ticket = ?", ticket);
+        return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(0));
+    }
+
+    @Override
+    public Optional<ImportRun> latestByPackage(String packageSha256) {
+        List<ImportRun> runs = runs("SELECT " + RUN_COLUMNS + " FROM import_run WHERE package_sha256 = ?"
+                + " ORDER BY received_at DESC, ticket", packageSha256);
+        return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(0));
+    }
+
+    @Override
+    public List<ImportRun> unfinished() {
+        return runs("SELECT " + RUN_COLUMNS + " FROM import_run WHERE status IN ('running', 'interrupted')"
+                + " ORDER BY received_at, ticket", null);
+    }
+
+    @Override
+    public int outcomes(String ticket, long afterSeq, int limit, Consumer<ItemOutcome> sink) {
+        int n = 0;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT seq, path, status, application, reason FROM import_item"
+                     + " WHERE ticket = ? AND seq > ? ORDER BY seq FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")) {
+            ps.setString(1, ticket);
+            ps.setLong(2, afterSeq);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(new ItemOutcome(rs.getLong(1), rs.getString(2), ItemStatus.fromWireName(rs.getString(3)),
+                            rs.getString(4), rs.getString(5)));
+                    n++;
+                }
+            }
+        } catch (SQLException e) {
+            throw JdbcDossierStore.failure("reading the outcomes of import run " + ticket, e);
+        }
+        return n;
+    }
+
+    private List<ImportRun> runs(String sql, String param) {
+        List<ImportRun> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (param != null) {
+                ps.setString(1, param);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long count = rs.getLong(7);
+                    Long itemCount = rs.wasNull() ? null : count;
+                    OffsetDateTime completed = rs.getObject(15, OffsetDateTime.class);
+                    out.add(new ImportRun(rs.getString(1),
+                            new PackageIdentity(PackageForm.fromWireName(rs.getString(4)), rs.getString(2), rs.getString(3)),
+                            rs.getString(5), RunStatus.fromWireName(rs.getString(6)), itemCount, rs.getLong(8),
+                            new ImportTotals(rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12)),
+                            rs.getObject(13, OffsetDateTime.class).toInstant(), rs.getObject(14, OffsetDateTime.class).toInstant(),
+                            completed == null ? null : completed.toInstant(), rs.getString(16)));
+                }
+            }
+        } catch (SQLException e) {
+            throw JdbcDossierStore.failure("reading import runs", e);
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ export
+
+    @Override
+    public List<String> changedKeys(Instant since, Set<String> offices, String afterKey, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT app_key FROM application WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (since != null) {
+            sql.append(" AND updated_at > ?");
+            params.add(since.atOffset(ZoneOffset.UTC));
+        }
+        if (!offices.isEmpty()) {
+            sql.append(" AND office IN (").append("?,".repeat(offices.size() - 1)).append("?)");
+            params.addAll(new TreeSet<>(offices));
+        }
+        if (afterKey != null) {
+            sql.append(" AND app_key > ?");
+            params.add(afterKey);
+        }
+        sql.append(" ORDER BY app_key FETCH FIRST ").append(Math.max(1, limit)).append(" ROWS ONLY");
+        List<String> keys = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw JdbcDossierStore.failure("listing the applications changed since " + since, e);
+        }
+        return keys;
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.BIGINT);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+}
