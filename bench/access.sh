@@ -6,14 +6,7 @@
 # Usage: bench/access.sh                 (env: SECONDS_PER_RUN=20, ROUNDS=2, CLIENTS=16)
 # Only 127.0.0.1 is contacted; nothing is written outside bench/out/.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
-out="$root/bench/out"
-mkdir -p "$out"
-./dossierlink --version >/dev/null   # builds target/dossierlink.jar when stale
-cp="$root/target/dossierlink.jar:$root/target/lib/*"
-rm -rf "$out/classes"; mkdir -p "$out/classes"
-javac -d "$out/classes" -cp "$cp" $(find "$root/bench/src" -name '*.java')
+source "$(dirname "${BASH_SOURCE[0]}")/compile.sh"   # sets root, out, cp; compiles bench/src
 echo "# access benchmark, $(date -u +%FT%TZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
 java ${JAVA_OPTS:--Xmx2g} -Dlogback.configurationFile="$root/bench/logback-bench.xml" -cp "$out/classes:$cp" \
   org.dossierlink.bench.AccessBench "${SECONDS_PER_RUN:-20}" "${ROUNDS:-2}" "${CLIENTS:-16}"

@@ -15,25 +15,24 @@
 # Everything it writes goes to bench/out/bulk/ (packages, stores, logs); the PostgreSQL schemas it creates
 # (bench_bulk_*) are dropped at the end. Needs /usr/bin/time and psql (for the schemas).
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
+source "$(dirname "${BASH_SOURCE[0]}")/compile.sh"   # sets root, out, cp; compiles bench/src
 corpus="${DOSSIERLINK_CORPUS:-$root/../shared/corpus}"
-out="$root/bench/out/bulk"
+classes="$out/classes"
+out="$out/bulk"
 ITEMS="${ITEMS:-200000}"
 SMALL="${SMALL:-20000}"
 PG_URL="${PG_URL-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}"
 mkdir -p "$out"
-
-./dossierlink --version >/dev/null   # builds target/dossierlink.jar when stale
-cp="$root/target/dossierlink.jar:$root/target/lib/*"
-rm -rf "$out/classes"; mkdir -p "$out/classes"
-javac -d "$out/classes" -cp "$cp" $(find "$root/bench/src" -name '*.java')
+# a copy of the build: a later mvn run in this tree cannot swap the jar under a running benchmark
+rm -rf "$out/app"; mkdir -p "$out/app"; cp -r "$root/target/dossierlink.jar" "$root/target/lib" "$out/app/"
+jar="$out/app/dossierlink.jar"
+cp="$jar:$out/app/lib/*"
 
 echo "# Bulk package benchmark, $(date -u +%FT%TZ), $(nproc) cores, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 for n in "$SMALL" "$ITEMS"; do
   if [ ! -f "$out/p$n.zip" ]; then
-    java -Xmx1g -cp "$out/classes:$cp" org.dossierlink.bench.BulkPackageGenerator "$corpus" "$out/p$n.zip" "$n" "$out/trust" 2>&1 \
+    java -Xmx1g -cp "$classes:$cp" org.dossierlink.bench.BulkPackageGenerator "$corpus" "$out/p$n.zip" "$n" "$out/trust" 2>&1 \
       | grep -v '^  (skipped' | tail -3
   fi
 done
@@ -49,7 +48,7 @@ trap cleanup EXIT
 run_import() {
   local pkg="$1" label="$2" config="$3" data="$4" log="$out/import-$2-$(basename "$1" .zip).log"
   rm -rf "$data"
-  /usr/bin/time -v env JAVA_OPTS=-Xmx256m java -Xmx256m -jar target/dossierlink.jar import --config "$config" \
+  /usr/bin/time -v env JAVA_OPTS=-Xmx256m java -Xmx256m -jar "$jar" import --config "$config" \
     --data "$data" "$pkg" >"$log" 2>&1 || { echo "import failed, see $log" >&2; tail -5 "$log" >&2; exit 1; }
   local wall rss line
   wall=$(grep 'Elapsed (wall clock)' "$log" | awk '{print $NF}')
@@ -63,7 +62,7 @@ for n in "$SMALL" "$ITEMS"; do
   mb=$(awk -v b="$(stat -c %s "$pkg")" 'BEGIN{printf "%.1f", b/1e6}')
   echo
   echo "## $n items, package $mb MB"
-  raw=$(java -Xmx256m -cp "$out/classes:$cp" org.dossierlink.bench.BulkRawParse "$pkg")
+  raw=$(java -Xmx256m -cp "$classes:$cp" org.dossierlink.bench.BulkRawParse "$pkg")
   echo "$raw"
   raw_rate=$(echo "$raw" | sed -E 's/.* ([0-9]+) items\/s.*/\1/')
   results=("$(run_import "$pkg" h2 "$out/h2.properties" "$out/h2-$n")")

@@ -7,15 +7,8 @@
 # Usage: bench/dialects.sh     (env: SECONDS_PER_ROW=1; COPIES=200 copies of the 5 family members in the large file; ROUNDS=4)
 # Output goes to bench/out/. Nothing is fetched from the network.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
+source "$(dirname "${BASH_SOURCE[0]}")/compile.sh"   # sets root, out, cp; compiles bench/src
 corpus="${DOSSIERLINK_CORPUS:-$root/../shared/corpus}"
-out="$root/bench/out"
-mkdir -p "$out"
-./dossierlink --version >/dev/null   # builds target/dossierlink.jar when stale
-cp="$root/target/dossierlink.jar:$root/target/lib/*"
-rm -rf "$out/classes"; mkdir -p "$out/classes"
-javac -d "$out/classes" -cp "$cp" $(find "$root/bench/src" -name '*.java')
 
 echo "## conversion, $(date -u +%FT%TZ), $(nproc) cores"
 java ${JAVA_OPTS:-} -cp "$out/classes:$cp" org.dossierlink.bench.DialectBench "$corpus" "${SECONDS_PER_ROW:-1}"

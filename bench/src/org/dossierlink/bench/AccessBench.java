@@ -80,16 +80,7 @@ public final class AccessBench {
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 16;
 
         PasswordHash hash = PasswordHash.create(PASSWORD.toCharArray());
-        Offices offices = Offices.parse(new ByteArrayInputStream(("""
-                <offices xmlns="urn:dossierlink:offices:1">
-                  <office code="JP" name="Japan Patent Office" role="providing-and-accessing">
-                    <username-token username="%s" password-hash="%s"/>
-                  </office>
-                  <office code="US" name="USPTO" role="providing-and-accessing"/>
-                  <office code="EP" name="EPO" role="providing-and-accessing"/>
-                  <agreement accessing="JP" providing="US" start="2014-04-01"/>
-                </offices>
-                """).formatted(USER, hash.encoded()).getBytes(StandardCharsets.UTF_8)), "bench offices");
+        Offices offices = offices(hash, "");
         Clock clock = Clock.systemUTC();
         NumberNormalizer normalizer = new NumberNormalizer();
         DialectConverter converter = new DialectConverter(normalizer);
@@ -162,6 +153,24 @@ public final class AccessBench {
         }
     }
 
+    /**
+     * The benchmark's offices: JP (user {@value #USER} with {@code hash}, and {@code jpQuota}: a quota element
+     * or nothing), US and EP; JP sees US.
+     */
+    static Offices offices(PasswordHash hash, String jpQuota) {
+        return Offices.parse(new ByteArrayInputStream(("""
+                <offices xmlns="urn:dossierlink:offices:1">
+                  <office code="JP" name="Japan Patent Office" role="providing-and-accessing">
+                    <username-token username="%s" password-hash="%s"/>
+                    %s
+                  </office>
+                  <office code="US" name="USPTO" role="providing-and-accessing"/>
+                  <office code="EP" name="EPO" role="providing-and-accessing"/>
+                  <agreement accessing="JP" providing="US" start="2014-04-01"/>
+                </offices>
+                """).formatted(USER, hash.encoded(), jpQuota).getBytes(StandardCharsets.UTF_8)), "bench offices");
+    }
+
     /** The authorisation check alone: AccessGate.dossier for an office with agreements, against an empty loop. */
     private static void checkCost(AccessGate gate) {
         Caller jp = new Caller("JP", Caller.Proof.USERNAME_TOKEN);
@@ -214,8 +223,8 @@ public final class AccessBench {
                 + "</wsu:Created></wsse:UsernameToken></wsse:Security>";
     }
 
-    /** One server and how to call it. */
-    private record Run(HttpClient client, String url, Supplier<String> header) {
+    /** One server and how to call it (GetFamily of JP 2017-187096 with {@code header} in the SOAP Header). */
+    record Run(HttpClient client, String url, Supplier<String> header) {
 
         HttpRequest request() {
             String envelope = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Header>"

@@ -37,7 +37,7 @@ import org.dossierlink.signature.SigningKeys;
  * each converted to canonical once, here), repeated with varied numbers: item i takes template i mod T and
  * gets its own application, publication and priority numbers (every three consecutive items of a template
  * share a priority: small families). Items are canonical records, as a node's export writes them. The
- * manifest is signed by a fresh key whose certificate goes to OUT_DIR/trust/bench.pem.
+ * manifest is signed by a fresh key whose certificate goes to TRUST_DIR/PACKAGE-NAME.pem.
  *
  * <pre>java -cp ... org.dossierlink.bench.BulkPackageGenerator CORPUS_DIR PACKAGE ITEMS TRUST_DIR</pre>
  */
@@ -58,7 +58,8 @@ public final class BulkPackageGenerator {
         SigningKey key = SelfSignedKeys.generate("bench", SignatureAlgorithm.ECDSA_P256_SHA256, "CN=bulk bench",
                 Duration.ofDays(30));
         Files.createDirectories(trust);
-        Files.writeString(trust.resolve("bench.pem"), Certificates.pem(key.certificate()));
+        // one certificate per package: packages made earlier stay verifiable
+        Files.writeString(trust.resolve(pkg.getFileName() + ".pem"), Certificates.pem(key.certificate()));
         PayloadSigner signer = new PayloadSigner(new SigningKeys(List.of(key), SignatureAlgorithm.ECDSA_P256_SHA256, "bench"));
 
         long started = System.nanoTime();

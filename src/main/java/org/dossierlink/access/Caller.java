@@ -25,7 +25,12 @@ public record Caller(String office, Proof proof) {
         /** Named in the CallingOffice header of a demo node: not authenticated. */
         DEMO_HEADER,
         /** A demo node's default: not authenticated, sees everything. */
-        DEMO_DEFAULT
+        DEMO_DEFAULT,
+        /**
+         * Forwarded by a configured peer node on the office's behalf: the peer's signed Linkage header verified
+         * against its certificate. The office is held to this node's own agreements.
+         */
+        PEER_ASSERTION
     }
 
     public Caller {

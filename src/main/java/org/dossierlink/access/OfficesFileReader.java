@@ -2,7 +2,6 @@ package org.dossierlink.access;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URL;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,9 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.ValidatorHandler;
 
 import org.dossierlink.config.ConfigException;
@@ -114,19 +111,7 @@ final class OfficesFileReader {
     private static Schema schema() {
         Schema s = schema;
         if (s == null) {
-            URL url = OfficesFileReader.class.getClassLoader().getResource(SCHEMA_RESOURCE);
-            if (url == null) {
-                throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the classpath");
-            }
-            SchemaFactory f = SecureXml.schemaFactory();
-            f.setResourceResolver((type, namespace, publicId, systemId, baseUri) -> {
-                throw new IllegalStateException(SCHEMA_RESOURCE + " refers to " + systemId + ", which is not bundled");
-            });
-            try (InputStream in = url.openStream()) {
-                s = f.newSchema(new StreamSource(in, url.toString()));
-            } catch (SAXException | IOException e) {
-                throw new IllegalStateException("cannot compile " + SCHEMA_RESOURCE + ": " + e.getMessage(), e);
-            }
+            s = SecureXml.bundledSchema(SCHEMA_RESOURCE);
             schema = s;
         }
         return s;

@@ -71,7 +71,7 @@ final class ConcatenatedReader implements AutoCloseable {
         this.wrapper = wrapperRoot;
         if (wrapper) {
             try {
-                xml = SecureXml.inputFactory().createXMLStreamReader(counting);
+                xml = SecureXml.streamingInputFactory().createXMLStreamReader(counting);
                 xml.nextTag();
             } catch (XMLStreamException e) {
                 counting.close();
@@ -87,7 +87,7 @@ final class ConcatenatedReader implements AutoCloseable {
     /** True when the file's root element is named {@code dossiers} (a list, e.g. dos:dossiers), not one record. */
     private static boolean isListRoot(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            XMLStreamReader r = SecureXml.inputFactory().createXMLStreamReader(in);
+            XMLStreamReader r = SecureXml.streamingInputFactory().createXMLStreamReader(in);
             try {
                 r.nextTag();
                 return "dossiers".equals(r.getLocalName());

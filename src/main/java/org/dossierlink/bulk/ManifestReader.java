@@ -36,7 +36,7 @@ public final class ManifestReader implements AutoCloseable {
         this.source = source;
         this.in = in;
         try {
-            this.r = SecureXml.inputFactory().createXMLStreamReader(in);
+            this.r = SecureXml.streamingInputFactory().createXMLStreamReader(in);
             this.header = readHeader();
         } catch (XMLStreamException e) {
             throw refused(e.getLocation() == null ? -1 : e.getLocation().getLineNumber(), "not well-formed XML: "

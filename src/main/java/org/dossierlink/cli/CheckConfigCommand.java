@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.dossierlink.access.Offices;
+import org.dossierlink.linkage.Peer;
+import org.dossierlink.linkage.Peers;
 import org.dossierlink.config.ConfigException;
 import org.dossierlink.config.NodeConfig;
 import org.dossierlink.server.TlsKeystore;
@@ -70,6 +72,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
             check(problems, out, () -> https(c, demo));
             check(problems, out, () -> trust(c));
             check(problems, out, () -> offices(c));
+            check(problems, out, () -> peers(c));
             check(problems, out, () -> store(c));
             check(problems, out, () -> port(c));
             check(problems, out, () -> bulk(c));
@@ -128,6 +131,16 @@ public final class CheckConfigCommand implements Callable<Integer> {
         return "offices: " + o.offices().size() + " offices, " + o.agreements().size() + " agreements"
                 + (pending == 0 ? "" : " (" + pending + " to be confirmed)") + ", " + o.users().size() + " users, "
                 + o.certificates().size() + " client certificates (" + node.officesFile() + ")";
+    }
+
+    private static String peers(NodeConfig node) {
+        if (node.peersFile() == null) {
+            return "peers: none (linkage.peers is not set); node name '" + node.nodeName() + "'";
+        }
+        Peers peers = Peers.load(node.peersFile(), node.nodeName());
+        return "peers: " + peers.all().size() + " peers (" + String.join(", ", peers.all().stream().map(Peer::name)
+                .toList()) + "), max " + peers.maxHops() + " hops, node name '" + node.nodeName() + "' ("
+                + node.peersFile() + ")";
     }
 
     private static String store(NodeConfig node) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.dossierlink.config.NodeConfig;
 import org.dossierlink.store.JdbcDossierStore;
+import org.dossierlink.store.StoreConfig;
 
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +24,11 @@ public final class NodeOptions {
         return config.load().with(port, dataDir);
     }
 
+    /** The configured store: PostgreSQL as store.url says, else the embedded H2 store of the data folder. */
     static JdbcDossierStore openStore(NodeConfig config) {
-        return JdbcDossierStore.open(config.jdbcUrl(), config.storeUser(), config.storePassword());
+        if (config.storeUrl() == null) {
+            return JdbcDossierStore.open(StoreConfig.h2(config.dataDir()));
+        }
+        return JdbcDossierStore.open(config.storeUrl(), config.storeUser(), config.storePassword());
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import org.dossierlink.access.AccessGate;
 import org.dossierlink.access.Office;
 import org.dossierlink.access.Offices;
+import org.dossierlink.linkage.Peers;
 import org.dossierlink.config.ConfigException;
 import org.dossierlink.config.NodeConfig;
 import org.dossierlink.demo.DemoDataset;
@@ -34,6 +35,8 @@ import org.dossierlink.signature.SigningKeys;
 import org.dossierlink.signature.SigningKeystore;
 import org.dossierlink.store.JdbcAuditLog;
 import org.dossierlink.store.JdbcDossierStore;
+import org.dossierlink.store.JdbcNonceRegistry;
+import org.dossierlink.store.JdbcQuotaCounts;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +75,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NodeConfig config = node.config(port);
         Offices offices = Offices.load(config.officesFile());
+        Peers peers = config.peersFile() == null ? null : Peers.load(config.peersFile(), config.nodeName());
         PrintWriter out = spec.commandLine().getOut();
         JdbcDossierStore store = NodeOptions.openStore(config);
         NumberNormalizer normalizer = new NumberNormalizer();
@@ -79,6 +83,7 @@ public final class ServeCommand implements Callable<Integer> {
         DossierServer server = null;
         JdbcAuditLog audit = null;
         BulkTransfer bulk = null;
+        AccessControl access = null;
         try {
             SigningKeys keys = SigningKeystore.open(config.signature(), demo, System::getenv, LOG::warn);
             SigningKey current = keys.current(Instant.now());
@@ -101,11 +106,19 @@ public final class ServeCommand implements Callable<Integer> {
             bulk = new BulkTransfer(store, converter, normalizer, signer, config.signature().trustDir(),
                     config.signature().limits(), gate, offices.offices().stream().map(Office::code).toList(),
                     config.offices().get(0), config.bulk(), config.bulkWorkDir(), metrics, clock);
+            // nodes on one PostgreSQL store share the used nonces and the quota counts through it
+            access = store.shared()
+                    ? AccessControl.shared(offices, audit, clock, new JdbcNonceRegistry(store, clock),
+                            new JdbcQuotaCounts(store))
+                    : AccessControl.of(offices, audit, clock);
             try {
-                server = new DossierServer(options, service, signer, metrics, AccessControl.of(offices, audit, clock))
+                server = new DossierServer(options, service, signer, metrics, access)
                         .withBulk(new BulkOperations(bulk.imports(), bulk.exports()), config.bulk().maxPackageBytes(),
-                                bulk.spoolDir())
-                        .start();
+                                bulk.spoolDir());
+                if (peers != null) {
+                    server.linkTo(peers);
+                }
+                server.start();
             } catch (java.io.IOException e) {
                 throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + " ("
                         + e.getMessage() + "): another process holds the port; stop it, or choose another with --port");
@@ -118,6 +131,8 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("  health, metrics    " + server.rootUrl() + "/health/ready, " + server.rootUrl() + "/metrics");
             out.println("  offices            " + offices.offices().size() + " offices, " + offices.agreements().size()
                     + " agreements (" + config.officesFile() + ")");
+            out.println("  peers              " + (peers == null ? "none (linkage.peers not set)" : peers.all().size()
+                    + " peers as node '" + config.nodeName() + "' (" + config.peersFile() + ")"));
             int resumed = bulk.start();
             out.println("  bulk transfer      work folder " + config.bulkWorkDir() + ", packages up to "
                     + config.bulk().maxPackageBytes() + " bytes" + (resumed == 0 ? "" : ", " + resumed
@@ -138,11 +153,13 @@ public final class ServeCommand implements Callable<Integer> {
             DossierServer running = server;
             JdbcAuditLog auditing = audit;
             BulkTransfer importing = bulk;
+            AccessControl accessing = access;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 // a running import stops after its current item (committed) and resumes at the next start
                 importing.beginStop();
                 running.stop();
                 importing.stop(BULK_STOP_TIMEOUT);
+                accessing.quotas().close();
                 auditing.close();
                 store.close();
                 stopped.countDown();
@@ -155,6 +172,9 @@ public final class ServeCommand implements Callable<Integer> {
             }
             if (bulk != null) {
                 bulk.stop(BULK_STOP_TIMEOUT);
+            }
+            if (access != null) {
+                access.quotas().close();
             }
             if (audit != null) {
                 audit.close();

@@ -35,11 +35,16 @@ import org.dossierlink.store.StoreConfig;
  * @param signature   signing keys and trusted certificates
  * @param officesFile the offices and agreements file ({@code access.offices}, read by {@code access.Offices})
  * @param tls         the HTTPS key (required unless the node runs with the demo flag)
+ * @param nodeName    this node's name towards peer nodes ({@code node.name})
+ * @param peersFile   the peers file ({@code linkage.peers}, read by {@code linkage.Peers}); null: no peers
  * @param bulk        bulk imports over SOAP: work folder, package size limit, concurrency, queue
  */
 public record NodeConfig(String host, int port, Path dataDir, String storeUrl, String storeUser,
                          String storePassword, List<String> offices, SignatureSettings signature, Path officesFile,
-                         TlsSettings tls, BulkSettings bulk) {
+                         TlsSettings tls, String nodeName, Path peersFile, BulkSettings bulk) {
+
+    /** The node name when {@code node.name} is not set. */
+    public static final String DEFAULT_NODE_NAME = "dossierlink";
 
     public static final int DEFAULT_PORT = 8080;
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
@@ -52,11 +57,14 @@ public record NodeConfig(String host, int port, Path dataDir, String storeUrl, S
             "store.password-env", "node.offices", "signature.keystore", "signature.keystore.password-env",
             "signature.keystore.password-file", "signature.algorithm", "signature.trust", "signature.max-references",
             "signature.max-transforms", "access.offices", "server.tls.keystore", "server.tls.keystore.password-env",
-            "server.tls.keystore.password-file", "bulk.work-dir", "bulk.max-package-bytes", "bulk.concurrent-imports",
-            "bulk.queue-limit");
+            "server.tls.keystore.password-file", "node.name", "linkage.peers", "bulk.work-dir",
+            "bulk.max-package-bytes", "bulk.concurrent-imports", "bulk.queue-limit");
 
     public NodeConfig {
         offices = List.copyOf(offices);
+        if (nodeName == null) {
+            nodeName = DEFAULT_NODE_NAME;
+        }
         if (officesFile == null) {
             officesFile = DEFAULT_OFFICES_FILE;
         }
@@ -69,10 +77,11 @@ public record NodeConfig(String host, int port, Path dataDir, String storeUrl, S
         }
     }
 
-    /** Without bulk settings: the defaults ({@link BulkSettings#defaults()}). */
+    /** Without peers and with the default node name and bulk settings ({@link BulkSettings#defaults()}). */
     public NodeConfig(String host, int port, Path dataDir, String storeUrl, String storeUser, String storePassword,
                       List<String> offices, SignatureSettings signature, Path officesFile, TlsSettings tls) {
-        this(host, port, dataDir, storeUrl, storeUser, storePassword, offices, signature, officesFile, tls, null);
+        this(host, port, dataDir, storeUrl, storeUser, storePassword, offices, signature, officesFile, tls,
+                DEFAULT_NODE_NAME, null, null);
     }
 
     /** The built-in defaults, as if the configuration file were empty. */
@@ -151,11 +160,17 @@ public record NodeConfig(String host, int port, Path dataDir, String storeUrl, S
                 TlsSettings.DEFAULT_PASSWORD_ENV), tlsPasswordFile == null ? TlsSettings.defaultPasswordFile(tlsKeystore)
                 : Path.of(tlsPasswordFile));
         BulkSettings bulk = bulk(p, where, problems);
+        String nodeName = value(p, "node.name", DEFAULT_NODE_NAME);
+        if (!nodeName.matches("[A-Za-z0-9._-]{1,64}")) {
+            problems.add(where.apply("node.name") + ": node.name must be 1 to 64 letters, digits, dots, dashes or"
+                    + " underscores, found '" + nodeName + "'");
+        }
+        String peers = value(p, "linkage.peers", null);
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("\n", problems));
         }
         return new NodeConfig(host, port, DEFAULT_DATA_DIR, url, user, password, offices, signature, officesFile, tls,
-                bulk);
+                nodeName, peers == null ? null : Path.of(peers), bulk);
     }
 
     /**
@@ -246,7 +261,7 @@ public record NodeConfig(String host, int port, Path dataDir, String storeUrl, S
     public NodeConfig with(Integer portOverride, Path dataDirOverride) {
         int newPort = portOverride == null ? port : checkPort(portOverride, "--port");
         return new NodeConfig(host, newPort, dataDirOverride == null ? dataDir : dataDirOverride, storeUrl,
-                storeUser, storePassword, offices, signature, officesFile, tls, bulk);
+                storeUser, storePassword, offices, signature, officesFile, tls, nodeName, peersFile, bulk);
     }
 
     /** The bulk work folder: {@code bulk.work-dir}, or {@code bulk} in the data folder. */

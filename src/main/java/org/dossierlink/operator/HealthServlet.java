@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code GET /health}: liveness, 200 while the node runs. {@code GET /health/ready}: readiness, 200 when
  * every {@link ReadinessCheck} passes and 503 otherwise. Both answer JSON:
  * <pre>{"status":"UP","checks":{"store":{"status":"UP","detail":"..."},...}}</pre>
+ * A degraded check (an unreachable peer node) is {@code "status":"DEGRADED"}; the node is still ready
+ * (200), and the answer says {@code "status":"DEGRADED"} overall with {@code "ready":true}.
  */
 public final class HealthServlet extends HttpServlet {
 
@@ -19,6 +21,10 @@ public final class HealthServlet extends HttpServlet {
 
     public HealthServlet(List<ReadinessCheck> checks) {
         this.checks = List.copyOf(checks);
+    }
+
+    private static String state(boolean ready, boolean degraded) {
+        return !ready ? "\"DOWN\"" : degraded ? "\"DEGRADED\"" : "\"UP\"";
     }
 
     @Override
@@ -31,18 +37,24 @@ public final class HealthServlet extends HttpServlet {
             json.append("{\"status\":\"UP\"}");
         } else if (path.equals("/ready")) {
             boolean ready = true;
+            boolean degraded = false;
             StringBuilder parts = new StringBuilder();
             for (ReadinessCheck check : checks) {
                 ReadinessCheck.Result r = check.check();
                 ready &= r.ready();
+                degraded |= r.degraded();
                 if (parts.length() > 0) {
                     parts.append(',');
                 }
-                parts.append(Json.quote(check.name())).append(":{\"status\":").append(r.ready() ? "\"UP\"" : "\"DOWN\"")
+                parts.append(Json.quote(check.name())).append(":{\"status\":").append(state(r.ready(), r.degraded()))
                         .append(",\"detail\":").append(Json.quote(r.detail() == null ? "" : r.detail())).append('}');
             }
             status = ready ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE;
-            json.append("{\"status\":").append(ready ? "\"UP\"" : "\"DOWN\"").append(",\"checks\":{").append(parts).append("}}");
+            json.append("{\"status\":").append(state(ready, degraded));
+            if (degraded) {
+                json.append(",\"ready\":").append(ready);
+            }
+            json.append(",\"checks\":{").append(parts).append("}}");
         } else {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "use /health or /health/ready");
             return;

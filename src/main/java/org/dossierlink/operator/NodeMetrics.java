@@ -28,6 +28,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  * rejected), {@code dossierlink_bulk_import_bytes_total}, {@code dossierlink_bulk_imports_running},
  * {@code dossierlink_bulk_imports_queued}, {@code dossierlink_bulk_import_items_per_second} (the running
  * imports together), {@code dossierlink_bulk_export_items_total};</li>
+ * <li>{@code dossierlink_peer_calls_seconds} and {@code dossierlink_peer_call_status_total}: calls to peer
+ * nodes, by peer and status (answered, timed-out, refused, bad-signature, unreachable, error);</li>
  * <li>JVM memory, GC, threads, class loading and CPU; Jetty's thread pool (bound by the server).</li>
  * </ul>
  * Thread-safe; one per node.
@@ -109,6 +111,18 @@ public final class NodeMetrics {
                 .register(registry);
         Gauge.builder("dossierlink.bulk.import.items.per.second", itemsPerSecond)
                 .description("Items per second of the running bulk imports together").register(registry);
+    }
+
+    /**
+     * Records one call to a peer node: {@code dossierlink_peer_calls_seconds} (latency, by peer, operation and
+     * status) and {@code dossierlink_peer_call_status_total} (counts, by peer and status).
+     */
+    public void peerCall(String peer, String operation, String status, long nanos) {
+        Timer.builder("dossierlink.peer.calls").description("Calls to peer nodes, by peer, operation and status")
+                .tags("peer", peer, "operation", operation, "status", status)
+                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        Counter.builder("dossierlink.peer.call.status").description("Calls to peer nodes, by peer and how they ended")
+                .tags("peer", peer, "status", status).register(registry).increment();
     }
 
     /** Times the signing of one answer. */

@@ -9,14 +9,25 @@ public interface ReadinessCheck {
     /** Runs the check; it must not take long (a store ping, not a query). */
     Result check();
 
-    /** Ready or not, with what a person needs to know. */
-    record Result(boolean ready, String detail) {
+    /**
+     * Ready or not, with what a person needs to know. A degraded result (an unreachable peer) leaves the node
+     * ready: it still serves its own data, and answers that needed the peer say they are partial.
+     */
+    record Result(boolean ready, boolean degraded, String detail) {
+        public Result(boolean ready, String detail) {
+            this(ready, false, detail);
+        }
+
         public static Result ready(String detail) {
             return new Result(true, detail);
         }
 
         public static Result notReady(String detail) {
             return new Result(false, detail);
+        }
+
+        public static Result degraded(String detail) {
+            return new Result(true, true, detail);
         }
     }
 

@@ -34,7 +34,11 @@ import org.apache.wss4j.common.WSS4JConstants;
 import org.apache.wss4j.dom.WSConstants;
 import org.apache.wss4j.common.ext.WSSecurityException;
 import org.dossierlink.access.Caller;
+import org.dossierlink.access.NonceRegistry;
 import org.dossierlink.access.Offices;
+import org.dossierlink.linkage.LinkageAssertion;
+import org.dossierlink.linkage.LinkageAssertionCheck;
+import org.dossierlink.linkage.LinkageRefusedException;
 import org.dossierlink.signature.Certificates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +50,8 @@ import org.w3c.dom.Element;
  * <ol>
  * <li>A {@code wsse:Security} header is processed by WSS4J: a UsernameToken (PasswordDigest or
  * PasswordText) checked by {@link OfficeCredentialValidator}, a Timestamp required, the token's Created
- * no older than the time-to-live, its nonce never seen before ({@link NonceCache}). The user's office is
+ * no older than the time-to-live, its nonce never seen before ({@link NonceCache} on a node of its own,
+ * {@link SharedReplayCache} when the nodes share a store: never seen by any of them). The user's office is
  * the caller.</li>
  * <li>Otherwise a TLS client certificate whose SHA-256 fingerprint {@code conf/offices.xml} maps to an
  * office, and which is within its validity, names the caller.</li>
@@ -66,6 +71,7 @@ final class CallerAuthentication extends AbstractSoapInterceptor {
     static final QName SECURITY = new QName(WSSE_NS, "Security");
     static final QName FAILED_AUTHENTICATION = new QName(WSSE_NS, "FailedAuthentication");
     static final QName CALLING_OFFICE = new QName(RequestFaultRewriter.MESSAGES_NS, "CallingOffice");
+    static final QName LINKAGE = new QName(LinkageAssertion.NS, LinkageAssertion.ELEMENT);
     /** Operations anyone may call: what the node is and which certificates sign its answers. */
     static final Set<String> PUBLIC_OPERATIONS = Set.of("GetServiceInfo", "GetSigningCertificates");
 
@@ -77,14 +83,27 @@ final class CallerAuthentication extends AbstractSoapInterceptor {
     private final Duration tokenTimeToLive;
     private final WSS4JInInterceptor wss4j;
     private final Map<String, Object> securityProperties;
+    private final LinkageAssertionCheck linkage;
 
     /**
      * @param demo            the demo flag: unauthenticated calls are served
      * @param tokenTimeToLive how old a Timestamp or a UsernameToken's Created may be (and how far in the
      *                        future, for clock skew: a fifth of it, at least 60 s)
+     * @param nonces          the nonces used at every node of a shared store, or null for a node of its own
+     *                        (nonces kept in this node's memory, {@link NonceCache})
      */
-    CallerAuthentication(Offices offices, boolean demo, Duration tokenTimeToLive, Clock clock) {
+    CallerAuthentication(Offices offices, boolean demo, Duration tokenTimeToLive, Clock clock, NonceRegistry nonces) {
+        this(offices, demo, tokenTimeToLive, clock, nonces, null);
+    }
+
+    /**
+     * @param linkage checks the Linkage header of requests forwarded by peer nodes; null: this node has no
+     *                peers, and a Linkage header is refused
+     */
+    CallerAuthentication(Offices offices, boolean demo, Duration tokenTimeToLive, Clock clock, NonceRegistry nonces,
+                         LinkageAssertionCheck linkage) {
         super(Phase.PRE_PROTOCOL);
+        this.linkage = linkage;
         this.offices = Objects.requireNonNull(offices, "offices");
         this.demo = demo;
         this.tokenTimeToLive = Objects.requireNonNull(tokenTimeToLive, "tokenTimeToLive");
@@ -102,7 +121,9 @@ final class CallerAuthentication extends AbstractSoapInterceptor {
         // CXF reads these from the message's contextual properties, which include the endpoint's
         this.securityProperties = Map.of(
                 SecurityConstants.ENABLE_NONCE_CACHE, Boolean.TRUE,
-                SecurityConstants.NONCE_CACHE_INSTANCE, new NonceCache(tokenTimeToLive.plusSeconds(future), 2_000_000, clock),
+                SecurityConstants.NONCE_CACHE_INSTANCE, nonces == null
+                        ? new NonceCache(tokenTimeToLive.plusSeconds(future), 2_000_000, clock)
+                        : new SharedReplayCache(nonces, tokenTimeToLive.plusSeconds(future), clock),
                 SecurityConstants.ENABLE_TIMESTAMP_CACHE, Boolean.FALSE);
         getAfter().add(RequestSizeLimit.class.getName());
     }
@@ -116,6 +137,7 @@ final class CallerAuthentication extends AbstractSoapInterceptor {
     public Set<QName> getUnderstoodHeaders() {
         Set<QName> understood = new HashSet<>(wss4j.getUnderstoodHeaders());
         understood.add(CALLING_OFFICE);
+        understood.add(LINKAGE);
         return understood;
     }
 
@@ -127,6 +149,12 @@ final class CallerAuthentication extends AbstractSoapInterceptor {
     @Override
     public void handleMessage(SoapMessage message) {
         Exchange exchange = message.getExchange();
+        if (message.hasHeader(LINKAGE)) {
+            LinkageAssertion assertion = fromPeer(message);
+            exchange.put(LinkageAssertion.class, assertion);
+            exchange.put(Caller.class, new Caller(assertion.office(), Caller.Proof.PEER_ASSERTION));
+            return;
+        }
         if (message.hasHeader(SECURITY)) {
             exchange.put(Caller.class, fromToken(message));
             return;
@@ -181,6 +209,25 @@ final class CallerAuthentication extends AbstractSoapInterceptor {
                     "FailedAuthentication", null);
         }
         return new Caller(office, Caller.Proof.USERNAME_TOKEN);
+    }
+
+    /** A request forwarded by a peer node: its signed Linkage header, checked against the peers file. */
+    private LinkageAssertion fromPeer(SoapMessage message) {
+        Header header = message.getHeader(LINKAGE);
+        try {
+            if (linkage == null) {
+                throw new LinkageRefusedException("this node is linked to no peer");
+            }
+            if (!(header instanceof SoapHeader h) || !(h.getObject() instanceof Element e)) {
+                throw new LinkageRefusedException("the Linkage header cannot be read");
+            }
+            return linkage.verify(e);
+        } catch (LinkageRefusedException refused) {
+            LOG.info("refused a forwarded request: {}", refused.getMessage());
+            throw DeclaredSoapFault.of(message.getVersion(), FAILED_AUTHENTICATION, "AuthenticationFault",
+                    "AUTHENTICATION_FAILED", "the Linkage header did not authenticate a peer node: "
+                            + refused.getMessage(), "linkage", null);
+        }
     }
 
     private Caller fromCertificate(SoapMessage message) {

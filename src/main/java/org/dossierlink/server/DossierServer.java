@@ -34,6 +34,14 @@ import org.dossierlink.service.BulkOperations;
 import org.dossierlink.service.DossierEndpoint;
 import org.dossierlink.service.DossierService;
 import org.dossierlink.dialect.Dialect;
+import org.dossierlink.linkage.Linkage;
+import org.dossierlink.linkage.LinkageAssertion;
+import org.dossierlink.linkage.LinkageAssertionCheck;
+import org.dossierlink.linkage.Peer;
+import org.dossierlink.linkage.PeerClient;
+import org.dossierlink.linkage.PeerHealth;
+import org.dossierlink.linkage.Peers;
+import org.dossierlink.signature.VerificationLimits;
 import org.dossierlink.operator.HealthServlet;
 import org.dossierlink.operator.MetricsServlet;
 import org.dossierlink.operator.NodeMetrics;
@@ -89,6 +97,8 @@ public final class DossierServer implements AutoCloseable {
     private final PayloadSigner signer;
     private final NodeMetrics metrics;
     private final AccessControl access;
+    private Linkage linkage;
+    private PeerHealth peerHealth;
     private Bus bus;
     private Server jetty;
     private ServerConnector connector;
@@ -141,6 +151,27 @@ public final class DossierServer implements AutoCloseable {
         return this;
     }
 
+    /** How long a peer's reachability is remembered for /health/ready, and the longest a probe may take. */
+    public static final java.time.Duration PEER_PROBE_CACHE = java.time.Duration.ofSeconds(5);
+    public static final java.time.Duration PEER_PROBE_TIMEOUT = java.time.Duration.ofSeconds(1);
+
+    /**
+     * Links this node to peer nodes (before {@link #start()}): GetFamily asks them too, retrievals for the
+     * offices they serve are forwarded to them, their forwarded requests are accepted, and /health/ready and
+     * /metrics report on them. Calls carry this node's signed assertion (its signing keys).
+     */
+    public synchronized DossierServer linkTo(Peers peers) {
+        if (state != State.NEW) {
+            throw new IllegalStateException("link a DossierServer to its peers before it starts");
+        }
+        Linkage.CallListener listener = (peer, operation, status, took) -> metrics.peerCall(peer, operation,
+                status.wireName(), took.toNanos());
+        this.linkage = new Linkage(peers, new PeerClient(VerificationLimits.defaults(), access.clock()), signer,
+                access.clock(), listener);
+        this.peerHealth = new PeerHealth(linkage, access.clock(), PEER_PROBE_CACHE, PEER_PROBE_TIMEOUT);
+        return this;
+    }
+
     /** Binds the port and publishes both endpoints; returns when requests are accepted. */
     public synchronized DossierServer start() throws Exception {
         if (state != State.NEW) {
@@ -175,10 +206,14 @@ public final class DossierServer implements AutoCloseable {
             new JettyServerThreadPoolMetrics(jetty.getThreadPool(), List.of()).bindTo(metrics.registry());
             jetty.start();
 
-            DossierEndpoint implementor = new DossierEndpoint(service, signer.keys(), DossierServer::currentCaller, bulk);
+            DossierEndpoint implementor = new DossierEndpoint(service, signer.keys(), DossierServer::currentCaller,
+                    linkage, () -> fromExchange(LinkageAssertion.class), () -> RequestAccounting.requestId(
+                            currentExchange()), bulk);
             // one for both ports: a nonce used on one port is a replay on the other
             CallerAuthentication authentication = new CallerAuthentication(access.offices(), options.demoAccess(),
-                    access.tokenTimeToLive(), access.clock());
+                    access.tokenTimeToLive(), access.clock(), access.nonces(), linkage == null ? null
+                    : new LinkageAssertionCheck(linkage.peers(), access.clock(), access.tokenTimeToLive(),
+                            VerificationLimits.defaults(), access.nonces()));
             publish(implementor, authentication, SOAP11_PORT, SOAPBinding.SOAP11HTTP_BINDING, SOAP11_PATH, soap11Url());
             publish(implementor, authentication, SOAP12_PORT, SOAPBinding.SOAP12HTTP_BINDING, SOAP12_PATH, soap12Url());
             LOG.debug("dossierlink serving SOAP 1.1 at {} and SOAP 1.2 at {}, contract at {}",
@@ -221,12 +256,39 @@ public final class DossierServer implements AutoCloseable {
 
     /** The calling office of the request this thread serves, as {@link CallerAuthentication} established it. */
     private static Caller currentCaller() {
-        Message message = PhaseInterceptorChain.getCurrentMessage();
-        return message == null ? null : message.getExchange().get(Caller.class);
+        return fromExchange(Caller.class);
     }
 
-    /** What /health/ready checks: the store answers, the stylesheets are compiled, a signing key is valid. */
+    private static org.apache.cxf.message.Exchange currentExchange() {
+        Message message = PhaseInterceptorChain.getCurrentMessage();
+        return message == null ? null : message.getExchange();
+    }
+
+    private static <T> T fromExchange(Class<T> type) {
+        org.apache.cxf.message.Exchange exchange = currentExchange();
+        return exchange == null ? null : exchange.get(type);
+    }
+
+    /**
+     * What /health/ready checks: the store answers, the stylesheets are compiled, a signing key is valid; and
+     * each peer is reachable (an unreachable peer makes the node degraded, not unready).
+     */
     private List<ReadinessCheck> readinessChecks() {
+        List<ReadinessCheck> checks = new java.util.ArrayList<>(ownChecks());
+        if (linkage != null) {
+            for (Peer peer : linkage.peers().all()) {
+                checks.add(ReadinessCheck.of("peer:" + peer.name(), () -> {
+                    PeerHealth.Reachability r = peerHealth.check(peer);
+                    return r.reachable() ? ReadinessCheck.Result.ready(r.detail())
+                            : ReadinessCheck.Result.degraded(r.detail() + " (checked " + r.checked() + "; answers that"
+                            + " need this peer are partial)");
+                }));
+            }
+        }
+        return checks;
+    }
+
+    private List<ReadinessCheck> ownChecks() {
         return List.of(
                 ReadinessCheck.of("store", () -> {
                     service.pingStore(2);

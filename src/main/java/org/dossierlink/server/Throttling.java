@@ -47,7 +47,7 @@ final class Throttling {
                     throw DeclaredSoapFault.of(message.getVersion(), null, "QuotaExceededFault", "QUOTA_EXCEEDED",
                             caller.office() + " has used its quota of " + (standing.exceeded().equals("bytes-per-day")
                                     ? standing.byteLimit() + " bytes per day" : standing.requestLimit() + " requests per minute")
-                                    + " on this node; try again in " + standing.retryAfterSeconds() + " s",
+                                    + "; try again in " + standing.retryAfterSeconds() + " s",
                             standing.exceeded(), standing.retryAfterSeconds());
                 }
             }

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.activation.DataHandler;
@@ -18,9 +19,12 @@ import org.dossierlink.InvalidRequestException;
 import org.dossierlink.NotFoundException;
 import org.dossierlink.access.Caller;
 import org.dossierlink.dialect.Dialect;
-import org.dossierlink.dossier.DocumentInfo;
 import org.dossierlink.dossier.StoredDocument;
 import org.dossierlink.family.FamilyMember;
+import org.dossierlink.linkage.Linkage;
+import org.dossierlink.linkage.LinkageAssertion;
+import org.dossierlink.linkage.Peer;
+import org.dossierlink.number.NumberType;
 import org.dossierlink.signature.SigningKeys;
 import org.dossierlink.validation.ValidationMode;
 import org.dossierlink.wire.AccessDeniedFault;
@@ -28,6 +32,7 @@ import org.dossierlink.wire.DossierPortType;
 import org.dossierlink.wire.InvalidRequestFault;
 import org.dossierlink.wire.MalformedNumberFault;
 import org.dossierlink.wire.NotFoundFault;
+import org.dossierlink.wire.PeerUnavailableFault;
 import org.dossierlink.wire.UnknownOfficeFault;
 import org.dossierlink.wire.messages.ApplicationKeyRequestType;
 import org.dossierlink.wire.messages.ExportChanges;
@@ -71,25 +76,42 @@ public class DossierEndpoint implements DossierPortType {
     private final DossierService service;
     private final SigningKeys signingKeys;
     private final Supplier<Caller> caller;
+    private final PeerForwarding peers;
     private final BulkOperations bulk;
-
-    /** Without bulk transfer: SubmitPackage, GetPackageReceipt and ExportChanges say the node does not offer it. */
-    public DossierEndpoint(DossierService service, SigningKeys signingKeys, Supplier<Caller> caller) {
-        this(service, signingKeys, caller, null);
-    }
 
     /**
      * @param signingKeys this node's signing keys, published by GetSigningCertificates (signing itself
      *                    happens on the way out: see the server's signing interceptor)
      * @param caller      the calling office of the request being served (the server's authentication
      *                    establishes it before the endpoint is invoked)
-     * @param bulk        the bulk transfer operations, or null on a node that offers none
      */
-    public DossierEndpoint(DossierService service, SigningKeys signingKeys, Supplier<Caller> caller,
-                           BulkOperations bulk) {
+    public DossierEndpoint(DossierService service, SigningKeys signingKeys, Supplier<Caller> caller) {
+        this(service, signingKeys, caller, PeerForwarding.none(), null);
+    }
+
+    /**
+     * A node linked to peer networks (or not: {@code linkage} null) and offering bulk transfer (or not):
+     * GetFamily asks the peers too, and retrievals for dossiers held behind a
+     * peer are forwarded to it.
+     *
+     * @param linkage   this node's peers, or null on a node linked to none
+     * @param incoming  the verified Linkage header of the request being served, null when an office called
+     * @param requestId the id of the request being served
+     * @param bulk      the bulk transfer operations, or null on a node that offers none (SubmitPackage,
+     *                  GetPackageReceipt and ExportChanges then say so)
+     */
+    public DossierEndpoint(DossierService service, SigningKeys signingKeys, Supplier<Caller> caller, Linkage linkage,
+                           Supplier<LinkageAssertion> incoming, Supplier<String> requestId, BulkOperations bulk) {
+        this(service, signingKeys, caller, linkage == null ? PeerForwarding.none()
+                : new PeerForwarding(linkage, incoming, requestId), bulk);
+    }
+
+    private DossierEndpoint(DossierService service, SigningKeys signingKeys, Supplier<Caller> caller,
+                            PeerForwarding peers, BulkOperations bulk) {
         this.service = Objects.requireNonNull(service, "service");
         this.signingKeys = Objects.requireNonNull(signingKeys, "signingKeys");
         this.caller = Objects.requireNonNull(caller, "caller");
+        this.peers = peers;
         this.bulk = bulk;
     }
 
@@ -104,32 +126,74 @@ public class DossierEndpoint implements DossierPortType {
     @Override
     public GetFamilyResponse getFamily(GetFamily request)
             throws InvalidRequestFault, MalformedNumberFault, NotFoundFault, UnknownOfficeFault {
+        PeerForwarding.FamilyFanOut fanOut = null;
         try {
             requireBody(request);
-            Dialect dialect = WireMapper.fromWire(request.getDialect());
-            DossierService.FamilyAnswer answer = service.family(caller(), required(request.getOffice(), "office"),
-                    required(request.getNumber(), "number"),
-                    WireMapper.fromWire(request.getNumberType()), WireMapper.fromWire(request.getFamilyType()));
-            GetFamilyResponse response = WireMapper.toWire(answer);
-            if (dialect != null) {
-                List<FamilyMember> members = answer.family().members();
-                for (int i = 0; i < members.size(); i++) {
-                    if (answer.refusal(members.get(i).key()) != null) {
-                        continue; // listed, but its record is not the caller's to see
-                    }
-                    byte[] xml = service.inDialect(members.get(i).dossier(), List.of(), dialect);
-                    response.getMember().get(i).setBibliographicData(WireMapper.toWire(dialect, xml));
+            Caller caller = caller();
+            // the peers first: they work while this node looks in its own store
+            fanOut = peers.startFamily(request, caller);
+            GetFamilyResponse local = null;
+            try {
+                local = localFamily(request, caller);
+            } catch (NotFoundException e) {
+                if (!peers.linked()) {
+                    throw e;
                 }
+                GetFamilyResponse merged = peers.completeFamily(null, fanOut);
+                if (merged == null) {
+                    throw e;
+                }
+                return merged;
             }
-            return response;
+            if (!peers.linked()) {
+                return local;
+            }
+            peers.markLocal(local);
+            return peers.completeFamily(local, fanOut);
         } catch (DossierlinkException e) {
             throw withoutAccessCheck(e, "number");
         }
     }
 
+    private GetFamilyResponse localFamily(GetFamily request, Caller caller) {
+        Dialect dialect = WireMapper.fromWire(request.getDialect());
+        String office = required(request.getOffice(), "office");
+        String number = required(request.getNumber(), "number");
+        NumberType type = WireMapper.fromWire(request.getNumberType());
+        DossierService.FamilyAnswer answer;
+        try {
+            answer = service.family(caller, office, number, type, WireMapper.fromWire(request.getFamilyType()));
+        } catch (NotFoundException e) {
+            if (!peers.linked() || type != NumberType.APPLICATION) {
+                throw e;
+            }
+            // an application held on another network: here, its family is what claims it as a priority
+            answer = service.family(caller, office, number, NumberType.PRIORITY, WireMapper.fromWire(request.getFamilyType()));
+        }
+        GetFamilyResponse response = WireMapper.toWire(answer);
+        if (dialect != null) {
+            List<FamilyMember> members = answer.family().members();
+            for (int i = 0; i < members.size(); i++) {
+                if (answer.refusal(members.get(i).key()) != null) {
+                    continue; // listed, but its record is not the caller's to see
+                }
+                byte[] xml = service.inDialect(members.get(i).dossier(), List.of(), dialect);
+                response.getMember().get(i).setBibliographicData(WireMapper.toWire(dialect, xml));
+            }
+        }
+        return response;
+    }
+
     @Override
     public GetDocumentListResponse getDocumentList(ApplicationKeyRequestType request)
-            throws InvalidRequestFault, MalformedNumberFault, NotFoundFault, UnknownOfficeFault, AccessDeniedFault {
+            throws InvalidRequestFault, MalformedNumberFault, NotFoundFault, UnknownOfficeFault, AccessDeniedFault,
+            PeerUnavailableFault {
+        Optional<Peer> holder = request == null ? Optional.empty() : peers.holder(request.getOffice());
+        if (holder.isPresent()) {
+            return peers.forward(holder.get(), "GetDocumentList",
+                    new org.dossierlink.wire.messages.ObjectFactory().createGetDocumentList(request),
+                    GetDocumentListResponse.class, caller());
+        }
         try {
             requireBody(request);
             return WireMapper.toWire(service.documents(caller(), required(request.getOffice(), "office"),
@@ -141,7 +205,12 @@ public class DossierEndpoint implements DossierPortType {
 
     @Override
     public GetDocumentResponse getDocument(GetDocument request)
-            throws InvalidRequestFault, MalformedNumberFault, NotFoundFault, UnknownOfficeFault, AccessDeniedFault {
+            throws InvalidRequestFault, MalformedNumberFault, NotFoundFault, UnknownOfficeFault, AccessDeniedFault,
+            PeerUnavailableFault {
+        Optional<Peer> holder = request == null ? Optional.empty() : peers.holder(request.getOffice());
+        if (holder.isPresent()) {
+            return peers.forward(holder.get(), "GetDocument", request, GetDocumentResponse.class, caller());
+        }
         StoredDocument stored;
         try {
             requireBody(request);
@@ -161,14 +230,21 @@ public class DossierEndpoint implements DossierPortType {
             xml.setAny(parseStoredXml(stored).getDocumentElement());
             response.setXmlContent(xml);
         } else {
-            response.setBinaryContent(new DataHandler(new BytesDataSource(stored.content(), stored.info())));
+            response.setBinaryContent(new DataHandler(new BytesDataSource(stored.content(), stored.info().mediaType(),
+                    stored.info().id())));
         }
         return response;
     }
 
     @Override
     public GetBibliographicDataResponse getBibliographicData(GetBibliographicData request)
-            throws InvalidRequestFault, MalformedNumberFault, NotFoundFault, UnknownOfficeFault, AccessDeniedFault {
+            throws InvalidRequestFault, MalformedNumberFault, NotFoundFault, UnknownOfficeFault, AccessDeniedFault,
+            PeerUnavailableFault {
+        Optional<Peer> holder = request == null ? Optional.empty() : peers.holder(request.getOffice());
+        if (holder.isPresent()) {
+            return peers.forward(holder.get(), "GetBibliographicData", request, GetBibliographicDataResponse.class,
+                    caller());
+        }
         try {
             requireBody(request);
             Dialect dialect = WireMapper.fromWire(request.getDialect());
@@ -334,7 +410,7 @@ public class DossierEndpoint implements DossierPortType {
     }
 
     /** A document's bytes with its media type, for the MTOM attachment. */
-    private record BytesDataSource(byte[] content, DocumentInfo info) implements DataSource {
+    record BytesDataSource(byte[] content, String contentType, String name) implements DataSource {
         @Override
         public InputStream getInputStream() {
             return new ByteArrayInputStream(content);
@@ -347,12 +423,12 @@ public class DossierEndpoint implements DossierPortType {
 
         @Override
         public String getContentType() {
-            return info.mediaType();
+            return contentType;
         }
 
         @Override
         public String getName() {
-            return info.id();
+            return name;
         }
     }
 }

@@ -54,7 +54,12 @@ public final class FaultMapper {
     /** Throws the typed fault for {@code e}; declared so endpoint methods can rethrow it as is. */
     public static RuntimeException raise(DossierlinkException e, String numberField)
             throws UnknownOfficeFault, MalformedNumberFault, NotFoundFault, InvalidRequestFault, AccessDeniedFault {
-        Exception fault = toFault(e, numberField);
+        throw rethrow(toFault(e, numberField));
+    }
+
+    /** Throws one of the typed faults as its own type (an InvalidRequestFault when it is none of the others). */
+    static RuntimeException rethrow(Exception fault)
+            throws UnknownOfficeFault, MalformedNumberFault, NotFoundFault, InvalidRequestFault, AccessDeniedFault {
         if (fault instanceof AccessDeniedFault f) {
             throw f;
         }

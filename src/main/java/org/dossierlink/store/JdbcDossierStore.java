@@ -109,9 +109,11 @@ public final class JdbcDossierStore implements DossierStore {
             + " d.direction, d.lang, d.media_type, d.pages, d.size_bytes, d.sha256";
 
     private final HikariDataSource dataSource;
+    private final boolean shared;
 
-    private JdbcDossierStore(HikariDataSource dataSource) {
+    private JdbcDossierStore(HikariDataSource dataSource, boolean shared) {
         this.dataSource = dataSource;
+        this.shared = shared;
     }
 
     /** Opens the store at {@code jdbcUrl} and brings its schema up to date. */
@@ -149,17 +151,34 @@ public final class JdbcDossierStore implements DossierStore {
             throw new StoreException("cannot migrate the store at " + redacted(config.jdbcUrl()) + ": "
                     + rootMessage(e), e);
         }
-        return new JdbcDossierStore(dataSource);
+        return new JdbcDossierStore(dataSource, config.isPostgres());
     }
 
     /** One line a person can act on, for the usual reasons a store does not open. */
     private static String cannotOpen(StoreConfig config, RuntimeException e) {
         String root = rootMessage(e);
         if (root.contains("Database may be already in use") || root.contains("file is locked")) {
-            return "the embedded store " + redacted(config.jdbcUrl()) + " is open in another process (an H2 store"
-                    + " has one owner): stop that process, or give this one another --data folder";
+            return "the embedded store in " + h2DataDir(config.jdbcUrl()) + " is open in another process: an embedded"
+                    + " H2 store belongs to one process, so one node. Stop that process, or give this one another"
+                    + " --data folder; to run several nodes on one store, use PostgreSQL (store.url=jdbc:postgresql://...,"
+                    + " see 'Several nodes on one store' in the README)";
+        }
+        if (config.jdbcUrl().startsWith("jdbc:h2:file:") && root.contains("Wrong user name or password")) {
+            return "the embedded store in " + h2DataDir(config.jdbcUrl()) + " was created with a database user other"
+                    + " than the one dossierlink uses (none): open it with the user that created it, or move the folder"
+                    + " away and load the data again";
         }
         return "cannot open the store at " + redacted(config.jdbcUrl()) + ": " + root;
+    }
+
+    /** The folder of an H2 file URL ({@code jdbc:h2:file:/srv/data/dossierlink;...} gives {@code /srv/data}). */
+    static String h2DataDir(String jdbcUrl) {
+        String file = redacted(jdbcUrl).substring("jdbc:h2:".length());
+        if (file.startsWith("file:")) {
+            file = file.substring("file:".length());
+        }
+        int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf(java.io.File.separatorChar));
+        return slash > 0 ? file.substring(0, slash) : file;
     }
 
     private static String rootMessage(Throwable e) {
@@ -657,6 +676,16 @@ public final class JdbcDossierStore implements DossierStore {
         } catch (SQLException e) {
             throw failure("counting applications", e);
         }
+    }
+
+    /**
+     * Whether several nodes may share this store: true on PostgreSQL, false on embedded H2 (one process
+     * owns its files). The nodes of a shared store keep what they must agree on in it: the audit chain
+     * ({@link JdbcAuditLog}), the used nonces ({@link JdbcNonceRegistry}), the quota counts
+     * ({@link JdbcQuotaCounts}).
+     */
+    public boolean shared() {
+        return shared;
     }
 
     /** The pool, for the other tables in this database (the audit log, {@link JdbcAuditLog}). */

@@ -44,9 +44,13 @@ public record StoreConfig(String jdbcUrl, String user, String password, int maxP
         return DEFAULT_POOL_SIZE;
     }
 
-    /** The embedded store of a node whose data folder is {@code dataDir}. */
+    /**
+     * The embedded store of a node whose data folder is {@code dataDir}, as {@code serve} and every other
+     * command open it. No user and no password: H2 makes whoever creates a database its only user, so
+     * every opener must use the same (none); a store created as "sa" opens for "sa" only.
+     */
     public static StoreConfig h2(Path dataDir) {
-        return new StoreConfig(h2Url(dataDir), "sa", "");
+        return new StoreConfig(h2Url(dataDir), null, null);
     }
 
     /**

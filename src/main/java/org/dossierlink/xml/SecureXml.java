@@ -26,7 +26,9 @@ import org.xml.sax.ext.EntityResolver2;
  */
 public final class SecureXml {
 
-    private static final XMLInputFactory INPUT = newInputFactory();
+    private static final XMLInputFactory INPUT = newInputFactory(XmlLimits.MAX_CHILD_ELEMENTS, XmlLimits.MAX_ELEMENT_COUNT);
+    private static final XMLInputFactory STREAMING_INPUT = newInputFactory(XmlLimits.MAX_STREAMED_CHILD_ELEMENTS,
+            XmlLimits.MAX_STREAMED_ELEMENT_COUNT);
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
     private SecureXml() {
@@ -37,11 +39,20 @@ public final class SecureXml {
         return INPUT;
     }
 
+    /**
+     * The same hardening, for documents read one element at a time and never held (bulk package manifests
+     * and concatenated files of millions of dossiers): only the child and element counts are raised
+     * ({@link XmlLimits#MAX_STREAMED_CHILD_ELEMENTS}); every other limit is the one above.
+     */
+    public static XMLInputFactory streamingInputFactory() {
+        return STREAMING_INPUT;
+    }
+
     public static XMLOutputFactory outputFactory() {
         return OUTPUT;
     }
 
-    private static XMLInputFactory newInputFactory() {
+    private static XMLInputFactory newInputFactory(int maxChildren, long maxElements) {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -53,8 +64,8 @@ public final class SecureXml {
         setIfSupported(f, "com.ctc.wstx.maxAttributeSize", XmlLimits.MAX_ATTRIBUTE_LENGTH);
         setIfSupported(f, "com.ctc.wstx.maxTextLength", XmlLimits.MAX_TEXT_LENGTH);
         setIfSupported(f, "com.ctc.wstx.maxEntityCount", XmlLimits.MAX_ENTITY_EXPANSIONS);
-        setIfSupported(f, "com.ctc.wstx.maxChildrenPerElement", XmlLimits.MAX_CHILD_ELEMENTS);
-        setIfSupported(f, "com.ctc.wstx.maxElementCount", XmlLimits.MAX_ELEMENT_COUNT);
+        setIfSupported(f, "com.ctc.wstx.maxChildrenPerElement", maxChildren);
+        setIfSupported(f, "com.ctc.wstx.maxElementCount", maxElements);
         return f;
     }
 
@@ -132,6 +143,26 @@ public final class SecureXml {
             throw new IllegalStateException("the JDK's schema factory lacks a required security feature", e);
         }
         return f;
+    }
+
+    /**
+     * A schema bundled on the class path (e.g. {@code xsd/offices.xsd}), compiled with {@link #schemaFactory()};
+     * an import or include it makes is refused (the node's configuration schemas are self-contained).
+     */
+    public static javax.xml.validation.Schema bundledSchema(String resource) {
+        java.net.URL url = SecureXml.class.getClassLoader().getResource(resource);
+        if (url == null) {
+            throw new IllegalStateException(resource + " is missing from the classpath");
+        }
+        javax.xml.validation.SchemaFactory f = schemaFactory();
+        f.setResourceResolver((type, namespace, publicId, systemId, baseUri) -> {
+            throw new IllegalStateException(resource + " refers to " + systemId + ", which is not bundled");
+        });
+        try (java.io.InputStream in = url.openStream()) {
+            return f.newSchema(new javax.xml.transform.stream.StreamSource(in, url.toString()));
+        } catch (SAXException | java.io.IOException e) {
+            throw new IllegalStateException("cannot compile " + resource + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -20,6 +20,9 @@ package org.dossierlink.xml;
  * <tr><td>{@link #MAX_TEXT_LENGTH}</td><td>one huge text node</td><td>SOAP requests, StAX</td></tr>
  * <tr><td>{@link #MAX_CHILD_ELEMENTS}, {@link #MAX_ELEMENT_COUNT}</td><td>wide or huge trees</td>
  *     <td>SOAP requests, StAX</td></tr>
+ * <tr><td>{@link #MAX_STREAMED_CHILD_ELEMENTS}, {@link #MAX_STREAMED_ELEMENT_COUNT}</td><td>the same, for documents
+ *     streamed element by element and never held (nothing accumulates but a count)</td>
+ *     <td>bulk package manifests and concatenated files ({@code SecureXml.streamingInputFactory()})</td></tr>
  * <tr><td>{@link #MAX_ENTITY_EXPANSIONS}</td><td>billion laughs, deep entity indirection</td>
  *     <td>SAX and DOM parsers (office documents carry a DOCTYPE); a SOAP request may carry none at all</td></tr>
  * <tr><td>{@link #MAX_ENTITY_SIZE}</td><td>quadratic blow-up (one big entity referenced many times)</td>
@@ -55,6 +58,10 @@ public final class XmlLimits {
     public static final int MAX_CHILD_ELEMENTS = 500_000;
     /** Most elements in one document. */
     public static final long MAX_ELEMENT_COUNT = 10_000_000L;
+    /** Most child elements of one element in a streamed document: a manifest of fifty million items. */
+    public static final int MAX_STREAMED_CHILD_ELEMENTS = 50_000_000;
+    /** Most elements in one streamed document. */
+    public static final long MAX_STREAMED_ELEMENT_COUNT = 2_000_000_000L;
     /**
      * Most entity references expanded in one document, general and parameter, the DTDs read from the
      * catalog included: the JDK's own default, made explicit here; the corpus validates within it and
@@ -71,6 +78,8 @@ public final class XmlLimits {
     public static final int MAX_ATTACHMENT_COUNT = 8;
     /** Largest single MTOM attachment, in bytes. */
     public static final long MAX_ATTACHMENT_BYTES = MAX_REQUEST_BYTES;
+    /** Largest answer this node reads from a peer node (envelope and MTOM attachment together). */
+    public static final long MAX_PEER_ANSWER_BYTES = MAX_REQUEST_BYTES + MAX_ATTACHMENT_BYTES;
 
     /** Most ds:Reference elements in one signature accepted for verification (ours carry two). */
     public static final int MAX_SIGNATURE_REFERENCES = 4;

@@ -16,7 +16,7 @@ import org.dossierlink.store.StoreConfig;
 class PackageImportH2Test extends PackageImportTest {
 
     private final List<Path> dirs = new java.util.ArrayList<>();
-    private final Map<JdbcDossierStore, String> urls = new IdentityHashMap<>();
+    private final Map<JdbcDossierStore, StoreConfig> configs = new IdentityHashMap<>();
 
     @Override
     protected JdbcDossierStore openStore() throws Exception {
@@ -33,7 +33,7 @@ class PackageImportH2Test extends PackageImportTest {
         dirs.add(d);
         StoreConfig config = StoreConfig.h2(d);
         JdbcDossierStore s = JdbcDossierStore.open(config);
-        urls.put(s, config.jdbcUrl());
+        configs.put(s, config);
         return s;
     }
 
@@ -50,7 +50,8 @@ class PackageImportH2Test extends PackageImportTest {
 
     @Override
     List<String> query(JdbcDossierStore s, String sql) throws Exception {
-        try (Connection c = connect(urls.get(s))) {
+        StoreConfig config = configs.get(s);
+        try (Connection c = java.sql.DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password())) {
             return rows(c, sql);
         }
     }

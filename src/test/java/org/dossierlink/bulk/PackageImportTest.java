@@ -414,7 +414,7 @@ abstract class PackageImportTest {
     }
 
     static Connection connect(String url) throws Exception {
-        return url.startsWith("jdbc:h2:") ? DriverManager.getConnection(url, "sa", "") : DriverManager.getConnection(url);
+        return DriverManager.getConnection(url);
     }
 
     static List<Dossier> none() {

@@ -74,6 +74,33 @@ class CheckConfigCommandTest {
     }
 
     @Test
+    void thePeersFileIsCheckedWithFileLineAndColumn() throws Exception {
+        goodKey();
+        Files.writeString(dir.resolve("ep-net.pem"), org.dossierlink.signature.Certificates.pem(
+                SelfSignedKeys.generate("ep", SignatureAlgorithm.ECDSA_P256_SHA256, "CN=ep-net", Duration.ofDays(30))
+                        .certificate()));
+        Path peers = dir.resolve("peers.xml");
+        Files.writeString(peers, "<peers xmlns=\"urn:dossierlink:peers:1\">\n  <peer name=\"ep-net\""
+                + " endpoint=\"http://127.0.0.1:9/services/dossier\" certificate=\"ep-net.pem\">\n"
+                + "    <offices>EP US</offices>\n  </peer>\n</peers>\n");
+        Run r = check(config("node.name=jp-net\nlinkage.peers=" + peers + "\n"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("ok  peers: 1 peers (ep-net), max 3 hops, node name 'jp-net'");
+        Run none = check(config(""));
+        assertThat(none.out()).contains("ok  peers: none (linkage.peers is not set)");
+
+        Files.writeString(peers, "<peers xmlns=\"urn:dossierlink:peers:1\">\n  <peer name=\"jp-net\""
+                + " endpoint=\"http://127.0.0.1:9/services/dossier\" certificate=\"ep-net.pem\">\n"
+                + "    <offices>EP</offices>\n  </peer>\n</peers>\n");
+        Run bad = check(config("node.name=jp-net\nlinkage.peers=" + peers + "\n"));
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).contains("check-config: " + peers + ":2:").contains("this node's own name");
+        Run badName = check(config("node.name=jp net\n"));
+        assertThat(badName.exit()).isEqualTo(1);
+        assertThat(badName.err()).contains("node.name must be 1 to 64 letters");
+    }
+
+    @Test
     void withoutTheDemoFlagTheHttpsKeyIsNeededAsServeNeedsIt() throws Exception {
         goodKey();
         Files.delete(dir.resolve("tls.p12"));

@@ -79,8 +79,12 @@ public final class TestDossiers {
 
     /** A fresh in-memory H2 store (the real JDBC store and migrations) holding the seed family. */
     public static JdbcDossierStore seededStore() {
-        JdbcDossierStore store = JdbcDossierStore.open("jdbc:h2:mem:seed-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                null, null);
+        return seed(JdbcDossierStore.open("jdbc:h2:mem:seed-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                null, null));
+    }
+
+    /** Saves the seed family and EP's two documents into {@code store}; returns it. */
+    public static JdbcDossierStore seed(JdbcDossierStore store) {
         store.saveAll(List.of(JP, EP, US, CN));
         store.saveDocument(EP.application().key(), SEARCH_REPORT, SEARCH_REPORT_XML);
         store.saveDocument(EP.application().key(), OFFICE_ACTION, OFFICE_ACTION_PDF);
