@@ -101,7 +101,7 @@ class BulkImportCrashTest {
         Child second = new Child(resumed);
         assertThat(resumed.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
         assertThat(resumed.exitValue()).as(second.output()).isZero();
-        assertThat(second.output()).contains("resuming import run ").contains("resumed after item ");
+        assertThat(second.output()).as(out).contains("resuming import run ").contains("resumed after item ");
         assertSameAsUninterrupted(data, receipt);
     }
 

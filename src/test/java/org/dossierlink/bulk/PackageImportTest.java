@@ -205,7 +205,8 @@ abstract class PackageImportTest {
         assertThat(o).extracting(ItemOutcome::status).containsExactly(ItemStatus.STORED, ItemStatus.REJECTED,
                 ItemStatus.REJECTED, ItemStatus.REJECTED, ItemStatus.REJECTED, ItemStatus.STORED, ItemStatus.REJECTED);
         assertThat(o.get(1).reason()).startsWith("digest mismatch: entry dossiers/2.xml");
-        assertThat(o.get(2).reason()).startsWith("dossiers/0000003-three.xml:1:").contains("unexpected element oops");
+        assertThat(o.get(2).reason()).startsWith("not valid against xsd/dossier.xsd (tolerant): ").contains("1:58: ")
+                .contains("'oops'");
         assertThat(o.get(3).reason()).contains("listed in the manifest but not in the ZIP");
         assertThat(o.get(4).reason()).contains("the manifest says dialect st36 but the entry is canonical");
         assertThat(o.get(6).seq()).isEqualTo(7);
@@ -292,7 +293,7 @@ abstract class PackageImportTest {
     void concatenatedUsptoFileIsSplitIntoItems() throws Exception {
         Path concat = dir.resolve("uspto-bulk.xml");
         try (OutputStream out = Files.newOutputStream(concat)) {
-            for (String f : List.of("US08930553.xml", "US20050004437A1.xml", "US20210049351A1.xml")) {
+            for (String f : List.of("US08930553.xml", "US20050004437A1.xml", "US08926509.xml")) {
                 out.write(Files.readAllBytes(org.dossierlink.Corpus.file("uspto/redbook-samples/" + f)));
                 out.write('\n');
             }
@@ -310,6 +311,50 @@ abstract class PackageImportTest {
         assertThat(store.applicationCount()).isEqualTo(3);
         ImportSummary again = importer.importPackage(concat, ImportOptions.defaults());
         assertThat(again.totals()).isEqualTo(new ImportTotals(0, 3, 0, 1));
+    }
+
+    /** A well-formed item its schema does not allow: rejected with line:col and the count, the others stored. */
+    @Test
+    void schemaInvalidItemIsRejectedWithItsLineAndColumnInBothForms() throws Exception {
+        String two = new String(BulkFixtures.item(2), StandardCharsets.UTF_8);
+        int at = two.indexOf("<dos:application");
+        assertThat(at).isPositive();
+        byte[] invalid = (two.substring(0, at) + "<dos:bogus>x</dos:bogus>\n" + two.substring(at))
+                .getBytes(StandardCharsets.UTF_8);
+        long line = two.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+        String expected = "not valid against xsd/dossier.xsd (tolerant): 1 error(s): " + line + ":";
+
+        Path pkg = dir.resolve("invalid.zip");
+        try (OutputStream out = Files.newOutputStream(pkg);
+             PackageWriter w = new PackageWriter(out, TestKeys.signer(), "EP", "invalid", Instant.now(), null)) {
+            w.add("one", Dialect.CANONICAL, BulkFixtures.item(1), List.of());
+            w.add("two", Dialect.CANONICAL, invalid, List.of());
+            w.add("three", Dialect.CANONICAL, BulkFixtures.item(3), List.of());
+            w.finish();
+        }
+        ImportSummary s = importer.importPackage(pkg, ImportOptions.defaults().withTicket("invalid"));
+        assertThat(s.totals()).isEqualTo(new ImportTotals(2, 0, 0, 1));
+        List<ItemOutcome> o = outcomes("invalid");
+        assertThat(o).extracting(ItemOutcome::status)
+                .containsExactly(ItemStatus.STORED, ItemStatus.REJECTED, ItemStatus.STORED);
+        assertThat(o.get(1).reason()).startsWith(expected).matches("(?s).*: \\d+:\\d+: cvc-complex-type\\.2\\.4\\.a: .*:bogus}'.*");
+        assertThat(store.findByApplicationKeys(BulkFixtures.keys(3))).extracting(d -> d.application().key())
+                .containsExactly("EP9000001", "EP9000003");
+
+        Path concat = dir.resolve("invalid.xml");
+        try (OutputStream out = Files.newOutputStream(concat)) {
+            out.write(BulkFixtures.item(4));
+            out.write('\n');
+            out.write(invalid);
+            out.write('\n');
+            out.write(BulkFixtures.item(5));
+            out.write('\n');
+        }
+        ImportSummary c = importer.importPackage(concat, ImportOptions.defaults().withTicket("invalid-concat"));
+        assertThat(c.totals()).isEqualTo(new ImportTotals(2, 0, 0, 1));
+        assertThat(outcomes("invalid-concat").get(1).reason()).startsWith(expected).contains(":bogus}'");
+        assertThat(store.findByApplicationKey("EP9000002")).isEmpty();
+        assertThat(store.findByApplicationKey("EP9000005")).contains(BulkFixtures.dossier(5));
     }
 
     @Test
