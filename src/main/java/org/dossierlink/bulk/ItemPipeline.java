@@ -6,13 +6,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 
 /**
- * Reads and converts items on a thread of its own while the importing thread commits the previous ones,
+ * Reads, validates and converts items on a thread of its own while the importing thread commits the previous ones,
  * in order: one reader, one committer, a queue between them bounded both in items and in bytes (so a run
  * of large items cannot fill the heap). The committer sees exactly the order the reader produced.
  */
 final class ItemPipeline implements AutoCloseable {
 
-    /** One item, read and converted (or rejected) and ready to commit. */
+    /** One item, read, validated and converted (or rejected) and ready to commit. */
     record Prepared(long seq, String path, List<StagedRecord> records, String application, String reason, long bytes,
                     long progressBytes) {
         boolean rejected() {
