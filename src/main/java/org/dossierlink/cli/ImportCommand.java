@@ -32,6 +32,8 @@ import org.dossierlink.dialect.DossierImporter;
 import org.dossierlink.number.NumberNormalizer;
 import org.dossierlink.signature.PayloadSigner;
 import org.dossierlink.signature.SignatureVerifier;
+import org.dossierlink.signature.SignatureKeyException;
+import org.dossierlink.signature.SigningKeys;
 import org.dossierlink.signature.SigningKeystore;
 import org.dossierlink.signature.TrustedCertificates;
 import org.dossierlink.store.JdbcDossierStore;
@@ -102,8 +104,8 @@ public final class ImportCommand implements Callable<Integer> {
             throw new ConfigException("--receipt " + receipt + ": with " + packages.size()
                     + " packages, --receipt must name an existing folder (one receipt per package)");
         }
-        PayloadSigner signer = receipt == null || packages.isEmpty() ? null
-                : new PayloadSigner(SigningKeystore.open(config.signature(), false, System::getenv, err::println));
+        NodeKeys nodeKeys = packages.isEmpty() ? null : NodeKeys.open(config, err);
+        PayloadSigner signer = receipt == null || nodeKeys == null ? null : new PayloadSigner(nodeKeys.required());
         StopOnSignal stop = packages.isEmpty() ? null : StopOnSignal.install();
         int status = 0;
         try (JdbcDossierStore store = NodeOptions.openStore(config)) {
@@ -119,7 +121,7 @@ public final class ImportCommand implements Callable<Integer> {
                 }
             };
             PackageImporter importer = packages.isEmpty() ? null : new PackageImporter(new JdbcImportLedger(store), converter,
-                    normalizer, new SignatureVerifier(trust(config), config.signature().limits()));
+                    normalizer, new SignatureVerifier(trust(config, nodeKeys), config.signature().limits()));
             for (Path f : files) {
                 if (stop != null && stop.requested()) {
                     break;
@@ -192,13 +194,40 @@ public final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    private TrustedCertificates trust(NodeConfig config) {
+    /**
+     * What manifests are verified against: the folder named by --trust alone; else this node's own keys (so that
+     * it takes back its own exports) and signature.trust.
+     */
+    private TrustedCertificates trust(NodeConfig config, NodeKeys nodeKeys) {
+        if (trustDir == null && nodeKeys.keys() != null) {
+            return TrustedCertificates.ofNodeAndFolder(nodeKeys.keys(), config.signature().trustDir());
+        }
         Path dir = trustDir != null ? trustDir : config.signature().trustDir();
         try {
             return TrustedCertificates.load(dir);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage() + ": ZIP packages are verified against it"
-                    + (trustDir == null ? " (signature.trust); name one with --trust DIR" : ""));
+                    + (trustDir == null ? " (signature.trust) and this node's own keys, which cannot be used ("
+                    + nodeKeys.problem() + "); name a folder with --trust DIR" : ""));
+        }
+    }
+
+    /** This node's signing keys, or why they cannot be opened (a receipt needs them; verifying may do without). */
+    private record NodeKeys(SigningKeys keys, String problem) {
+        static NodeKeys open(NodeConfig config, PrintWriter err) {
+            try {
+                return new NodeKeys(SigningKeystore.open(config.signature(), false, System::getenv, err::println), null);
+            } catch (SignatureKeyException e) {
+                return new NodeKeys(null, e.getMessage());
+            }
+        }
+
+        SigningKeys required() {
+            if (keys == null) {
+                throw new ConfigException("--receipt: the receipt is signed with this node's key, which cannot be used: "
+                        + problem);
+            }
+            return keys;
         }
     }
 

@@ -2,14 +2,10 @@ package org.dossierlink.jobs;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 
 import org.dossierlink.access.AccessGate;
 import org.dossierlink.bulk.ImportOptions;
@@ -23,7 +19,6 @@ import org.dossierlink.number.NumberNormalizer;
 import org.dossierlink.operator.NodeMetrics;
 import org.dossierlink.signature.PayloadSigner;
 import org.dossierlink.signature.SignatureVerifier;
-import org.dossierlink.signature.SigningKey;
 import org.dossierlink.signature.TrustedCertificates;
 import org.dossierlink.signature.VerificationLimits;
 import org.dossierlink.store.JdbcDossierStore;
@@ -52,7 +47,7 @@ public final class BulkTransfer implements AutoCloseable {
                         Collection<String> knownOffices, String sendingOffice, BulkSettings settings, Path workDir,
                         NodeMetrics metrics, Clock clock) {
         JdbcImportLedger ledger = new JdbcImportLedger(store);
-        SignatureVerifier verifier = new SignatureVerifier(trust(signer, trustDir), limits);
+        SignatureVerifier verifier = new SignatureVerifier(TrustedCertificates.ofNodeAndFolder(signer.keys(), trustDir), limits);
         ReceiptWriter receipts = new ReceiptWriter(ledger, signer);
         this.submissions = new SubmissionStore(workDir);
         PackageImportEngine engine = new PackageImportEngine() {
@@ -72,22 +67,6 @@ public final class BulkTransfer implements AutoCloseable {
         this.exports = new BulkExports((request, caller, out) -> new PackageExporter(
                 new CallerVisibleStore(store, gate, caller), ledger, converter, signer, sendingOffice, clock)
                 .export(request, out, written -> { }), gate, knownOffices, submissions.exportsDir(), metrics);
-    }
-
-    /** This node's own certificates and those of the trust folder, when it exists. */
-    static TrustedCertificates trust(PayloadSigner signer, Path trustDir) {
-        List<X509Certificate> certificates = new ArrayList<>();
-        signer.keys().all().stream().map(SigningKey::certificate).forEach(certificates::add);
-        String source = "this node's keys";
-        if (trustDir != null && Files.isDirectory(trustDir)) {
-            try {
-                certificates.addAll(TrustedCertificates.load(trustDir).certificates());
-                source += " and " + trustDir;
-            } catch (IllegalArgumentException empty) {
-                // a trust folder without certificates adds nothing
-            }
-        }
-        return new TrustedCertificates(certificates, source);
     }
 
     /** Resumes the unfinished imports; returns how many. */

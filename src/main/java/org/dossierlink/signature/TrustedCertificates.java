@@ -72,6 +72,25 @@ public final class TrustedCertificates {
         return new TrustedCertificates(keys.all().stream().map(SigningKey::certificate).toList(), keys.source());
     }
 
+    /**
+     * This node's own certificates and those of a trust folder, when it exists and holds any: what a node
+     * trusts for what it signed itself (its own exports) and for what its partners sign.
+     */
+    public static TrustedCertificates ofNodeAndFolder(SigningKeys keys, Path trustDir) {
+        List<X509Certificate> certificates = new ArrayList<>();
+        keys.all().stream().map(SigningKey::certificate).forEach(certificates::add);
+        String source = "this node's keys (" + keys.source() + ")";
+        if (trustDir != null && Files.isDirectory(trustDir)) {
+            try {
+                certificates.addAll(load(trustDir).certificates());
+                source += " and " + trustDir;
+            } catch (IllegalArgumentException empty) {
+                // a trust folder without certificates adds nothing; this node's own keys remain
+            }
+        }
+        return new TrustedCertificates(certificates, source);
+    }
+
     /** True when {@code cert} is trusted directly or through a trusted issuer, judged at {@code at}. */
     public boolean trusts(X509Certificate cert, Instant at) {
         if (certificates.contains(cert)) {

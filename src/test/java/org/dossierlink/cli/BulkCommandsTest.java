@@ -82,6 +82,37 @@ class BulkCommandsTest {
     }
 
     @Test
+    void aNodeTakesBackItsOwnExportWithoutATrustFolderButNoStrangersPackage() throws Exception {
+        Path bare = dir.resolve("bare.properties");
+        Files.writeString(bare, "signature.keystore=" + dir.resolve("keys/node.p12") + "\nsignature.trust="
+                + dir.resolve("no-such-folder") + "\nnode.offices=EP,US\n");
+        Path dossiers = dir.resolve("one.xml");
+        Files.write(dossiers, ("<dos:dossiers xmlns:dos=\"urn:dossierlink:dossier:1\">"
+                + body(TestDossiers.of("EP1000001").build()) + "</dos:dossiers>").getBytes(StandardCharsets.UTF_8));
+        assertThat(CommandLineTest.run("import", "--config", bare.toString(), "--data", dir.resolve("a").toString(),
+                dossiers.toString()).exit()).isZero();
+        Path own = dir.resolve("own.zip");
+        assertThat(CommandLineTest.run("export", "--config", bare.toString(), "--data", dir.resolve("a").toString(),
+                "-o", own.toString()).exit()).isZero();
+        Run back = CommandLineTest.run("import", "--config", bare.toString(), "--data", dir.resolve("b").toString(),
+                own.toString());
+        assertThat(back.exit()).as(back.err()).isZero();
+        assertThat(back.out()).contains("1 item(s): 1 stored");
+
+        Path foreign = dir.resolve("foreign.zip");
+        byte[] item = CanonicalDossierXml.toBytes(TestDossiers.of("EP1000009").build(), List.of());
+        try (OutputStream out = Files.newOutputStream(foreign);
+             PackageWriter w = new PackageWriter(out, TestKeys.signer(), "EP", "foreign", Instant.now(), null)) {
+            w.add("EP1000009", Dialect.CANONICAL, item, List.of());
+            w.finish();
+        }
+        Run refused = CommandLineTest.run("import", "--config", bare.toString(), "--data", dir.resolve("b").toString(),
+                foreign.toString());
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains(foreign.toString()).contains("trust");
+    }
+
+    @Test
     void rejectedItemsAreNamedAndTheExitStatusSaysSo() throws Exception {
         Path pkg = dir.resolve("bad.zip");
         byte[] good = CanonicalDossierXml.toBytes(TestDossiers.of("EP1000001").build(), List.of());
