@@ -210,11 +210,9 @@ public final class PackageImporter {
                      }
                      return null;
                  }, file.getFileName().toString())) {
-                for (ItemPipeline.Prepared p = items.take(); p != null; p = items.take()) {
-                    if (run.cancelled()) {
-                        return run.interrupted(p.seq() - 1);
-                    }
-                    run.done(p.progressBytes(), commit(run.ticket, p));
+                ImportSummary stopped = commitAll(items, run);
+                if (stopped != null) {
+                    return stopped;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -409,11 +407,9 @@ public final class PackageImporter {
                  }
                  return null;
              }, file.getFileName().toString())) {
-            for (ItemPipeline.Prepared p = items.take(); p != null; p = items.take()) {
-                if (run.cancelled()) {
-                    return run.interrupted(p.seq() - 1);
-                }
-                run.done(p.progressBytes(), commit(run.ticket, p));
+            ImportSummary stopped = commitAll(items, run);
+            if (stopped != null) {
+                return stopped;
             }
             run.itemCount = Math.max(count[0], run.itemsDone);
         } catch (IOException e) {
@@ -423,6 +419,20 @@ public final class PackageImporter {
             return run.interrupted(run.lastSeq());
         }
         return run.completed();
+    }
+
+    /**
+     * Commits the pipeline's items in order, each in its own transaction, until there are no more (null) or
+     * the run is cancelled (the run, interrupted after the last committed item).
+     */
+    private ImportSummary commitAll(ItemPipeline items, Run run) throws InterruptedException {
+        for (ItemPipeline.Prepared p = items.take(); p != null; p = items.take()) {
+            if (run.cancelled()) {
+                return run.interrupted(p.seq() - 1);
+            }
+            run.done(p.progressBytes(), commit(run.ticket, p));
+        }
+        return null;
     }
 
     private ItemPipeline.Prepared prepare(Path file, ConcatenatedReader.Item item) {
