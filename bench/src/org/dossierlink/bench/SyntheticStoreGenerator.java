@@ -133,7 +133,7 @@ public final class SyntheticStoreGenerator {
         return 101 + rnd.nextInt(500);
     }
 
-    private List<Dossier> family(int size) {
+    List<Dossier> family(int size) {
         List<Dossier> out = new ArrayList<>(size);
         LocalDate first = LocalDate.of(2000 + rnd.nextInt(24), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28));
         ApplicationRef priority = application(office(), first);

@@ -151,10 +151,26 @@ public final class PayloadSigner {
      *         as it is (as the signed element's last child when enveloped)
      */
     public byte[] signDigest(String uri, byte[] sha256Digest, boolean enveloped) {
+        return signatureOver(uri, "dl-" + UUID.randomUUID(), sha256Digest, enveloped);
+    }
+
+    /**
+     * The signature of an element written in exclusive canonical form by an {@link ExclusiveC14nWriter}: the
+     * same {@code ds:Signature} that {@link #sign(Element)} puts into that element (Reference
+     * {@code URI="#id"}, enveloped-signature and exclusive c14n, SHA-256; KeyInfo; signed signing time; the
+     * same Ids), computed from the digest of the canonical form instead of from a DOM.
+     *
+     * @return the Signature element's exclusive canonical form, UTF-8: what {@link ExclusiveC14nWriter#writeWith}
+     *         places before the element's end tag
+     */
+    public byte[] sign(ExclusiveC14nWriter written) {
+        return signatureOver("#" + written.id(), written.id(), written.digest(), true);
+    }
+
+    private byte[] signatureOver(String uri, String id, byte[] sha256Digest, boolean enveloped) {
         Instant now = clock.instant();
         SigningKey key = keys.current(now);
         Document doc = SecureXml.newDocument();
-        String id = "dl-" + UUID.randomUUID();
         try {
             XMLSignature signature = newSignature(doc, key);
             String signatureId = id + "-signature";
