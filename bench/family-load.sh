@@ -4,7 +4,8 @@
 #   2. starts the server on that store on a free local port, signing with a benchmark key made once in
 #      bench/out (bench/out/bench-node.properties names it);
 #   3. runs wrk at 16 connections: GetServiceInfo and GetFamily, alternated ROUNDS times in one run;
-#   4. prints requests/s, p50, p99 and errors of each, and the ratio GetFamily/GetServiceInfo.
+#   4. prints requests/s, p50, p99 and errors of each, the ratio GetFamily/GetServiceInfo, and the server JVM's CPU
+#      time per request of each operation (from /proc; it holds when the machine is busy, requests/s does not).
 # Usage: bench/family-load.sh            (env: APPS, DURATION=30s, ROUNDS=2, CONNECTIONS=16, THREADS=2)
 # Everything it writes goes to bench/out/. Only 127.0.0.1 is contacted.
 set -euo pipefail
@@ -69,8 +70,19 @@ for _ in $(seq 1 600); do
   sleep 0.2
 done
 
-run() { # name script [args]
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --latency -s "$root/bench/wrk/$2" "$url" -- "${@:3}" | grep '^RESULT' || true
+cpu_ticks() { # the server JVM's user + system CPU time so far, in clock ticks
+  awk '{ print $14 + $15 }' "/proc/$server/stat"
+}
+hz="$(getconf CLK_TCK)"
+run() { # duration script [args]; adds the server's CPU time per request (wrk runs in another process, so
+        # this holds when other work on the machine takes cores away and moves requests/s)
+  local before after line
+  before="$(cpu_ticks)"
+  line="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --latency -s "$root/bench/wrk/$2" "$url" -- "${@:3}" | grep '^RESULT' || true)"
+  after="$(cpu_ticks)"
+  [ -n "$line" ] || return 0
+  echo "$line" | awk -v t=$((after - before)) -v hz="$hz" '{ for (i = 3; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "requests") n = kv[2] }
+    printf "%s server_cpu_ms=%.3f\n", $0, (n > 0 ? t * 1000 / hz / n : 0) }'
 }
 echo "== warm-up"
 run 10s service-info.lua >/dev/null
@@ -85,6 +97,7 @@ awk '/^RESULT/ { for (i = 3; i <= NF; i++) { split($i, kv, "="); v[$2, kv[1]] +=
   END {
     for (op in n) printf "%-15s mean of %d: %.0f req/s  p50 %.2f ms  p99 %.2f ms  errors %d\n", op, n[op],
       v[op, "rps"] / n[op], v[op, "p50_ms"] / n[op], v[op, "p99_ms"] / n[op], v[op, "errors"]
+    for (op in n) printf "%-15s server CPU per request: %.3f ms\n", op, v[op, "server_cpu_ms"] / n[op]
     if (n["GetServiceInfo"] && n["GetFamily"])
       printf "GetFamily/GetServiceInfo throughput ratio: %.2f\n", (v["GetFamily", "rps"] / n["GetFamily"]) / (v["GetServiceInfo", "rps"] / n["GetServiceInfo"])
   }' "$results" | tee -a "$results"

@@ -105,17 +105,18 @@ public final class SignedFamilyBench {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%d rounds of %d ms per step, interleaved; per call: median of the round medians,"
-                + " mean, allocated%n%n", rounds, millis);
-        System.out.println("| answer | step | median | mean | allocated per call |");
-        System.out.println("|---|---|---|---|---|");
+        System.out.printf(Locale.ROOT, "%d rounds of %d ms per step, interleaved; per call: thread CPU time (mean),"
+                + " wall time (median of the round medians, mean), allocated%n%n", rounds, millis);
+        System.out.println("| answer | step | CPU | wall, median | wall, mean | allocated per call |");
+        System.out.println("|---|---|---|---|---|---|");
         for (Map.Entry<String, List<long[]>> e : results.entrySet()) {
             long[] medians = e.getValue().stream().mapToLong(r -> r[0]).sorted().toArray();
             double mean = e.getValue().stream().mapToLong(r -> r[1]).average().orElse(0);
             double alloc = e.getValue().stream().mapToLong(r -> r[2]).average().orElse(0);
+            double cpu = e.getValue().stream().mapToLong(r -> r[3]).average().orElse(0);
             String[] k = e.getKey().split(" \\| ");
-            System.out.printf(Locale.ROOT, "| %s | %s | %.1f µs | %.1f µs | %,.0f KB |%n", k[0], k[1],
-                    medians[medians.length / 2] / 1e3, mean / 1e3, alloc / 1024);
+            System.out.printf(Locale.ROOT, "| %s | %s | %.1f µs | %.1f µs | %.1f µs | %,.0f KB |%n", k[0], k[1],
+                    cpu / 1e3, medians[medians.length / 2] / 1e3, mean / 1e3, alloc / 1024);
         }
     }
 
@@ -164,23 +165,30 @@ public final class SignedFamilyBench {
         return w;
     }
 
-    /** Runs a step for {@code millis} (at least 10 times): {median ns, mean ns, mean allocated bytes}. */
+    /**
+     * Runs a step for {@code millis} (at least 10 times): {median ns, mean ns, mean allocated bytes, mean thread
+     * CPU ns}. The CPU time holds when other processes take the cores away; the wall times do not.
+     */
     private static long[] time(Step step, long millis) throws Exception {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long self = Thread.currentThread().getId();
         List<Long> times = new ArrayList<>();
         long allocated = 0;
+        long cpu = 0;
         long end = System.nanoTime() + millis * 1_000_000;
         while (System.nanoTime() < end || times.size() < 10) {
             long a0 = threads.getThreadAllocatedBytes(self);
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             step.run();
             times.add(System.nanoTime() - t0);
+            cpu += threads.getCurrentThreadCpuTime() - c0;
             allocated += threads.getThreadAllocatedBytes(self) - a0;
         }
         long[] t = times.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(t);
-        return new long[] {t[t.length / 2], (long) Arrays.stream(t).average().orElse(0), allocated / t.length};
+        return new long[] {t[t.length / 2], (long) Arrays.stream(t).average().orElse(0), allocated / t.length,
+                cpu / t.length};
     }
 
     interface Step {

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntBinaryOperator;
 
 import javax.xml.XMLConstants;
 import javax.xml.namespace.NamespaceContext;
@@ -62,8 +63,9 @@ public final class ExclusiveC14nWriter implements XMLStreamWriter {
     /** The element whose start tag is not closed yet, or null; one object reused for every element. */
     private Pending pending;
     private final Pending next = new Pending();
-    /** Open elements' qualified names (for their end tags); depth is their number. */
-    private String[] openNames = new String[16];
+    /** Open elements' prefixes and local names (for their end tags); depth is their number. */
+    private String[] openPrefixes = new String[16];
+    private String[] openLocals = new String[16];
     private int depth;
     /** Namespace bindings declared to this writer (writeNamespace, setPrefix), by element. */
     private final Bindings declared = new Bindings();
@@ -234,7 +236,7 @@ public final class ExclusiveC14nWriter implements XMLStreamWriter {
         if (depth == 0) {
             throw refuse("end tag without a start tag");
         }
-        String qname = openNames[--depth];
+        --depth;
         declared.leave();
         rendered.leave();
         if (depth == 0) {
@@ -242,7 +244,7 @@ public final class ExclusiveC14nWriter implements XMLStreamWriter {
         }
         ascii('<');
         ascii('/');
-        chars(qname);
+        name(openPrefixes[depth], openLocals[depth]);
         ascii('>');
         if (depth == 0) {
             finished = true;
@@ -537,8 +539,7 @@ public final class ExclusiveC14nWriter implements XMLStreamWriter {
             }
         }
         ascii('<');
-        String qname = e.prefix.isEmpty() ? e.localName : e.prefix + ':' + e.localName;
-        chars(qname);
+        name(e.prefix, e.localName);
         rendered.enter();
         for (int i : renders.sortedByPrefix()) { // "" (the default namespace) sorts first
             String p = renders.prefix(i);
@@ -564,10 +565,12 @@ public final class ExclusiveC14nWriter implements XMLStreamWriter {
             ascii('"');
         }
         ascii('>');
-        if (depth == openNames.length) {
-            openNames = Arrays.copyOf(openNames, depth * 2);
+        if (depth == openPrefixes.length) {
+            openPrefixes = Arrays.copyOf(openPrefixes, depth * 2);
+            openLocals = Arrays.copyOf(openLocals, depth * 2);
         }
-        openNames[depth++] = qname;
+        openPrefixes[depth] = e.prefix;
+        openLocals[depth++] = e.localName;
     }
 
     /** Notes that the start tag renders prefix's binding when the output does not have it in scope already. */
@@ -624,6 +627,13 @@ public final class ExclusiveC14nWriter implements XMLStreamWriter {
         int end = start + length;
         for (int i = start; i < end; i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>') {
+                if (len == buf.length) {
+                    ensure(1);
+                }
+                buf[len++] = (byte) c;
+                continue;
+            }
             switch (c) {
                 case '&' -> ascii("&amp;");
                 case '<' -> ascii("&lt;");
@@ -638,6 +648,13 @@ public final class ExclusiveC14nWriter implements XMLStreamWriter {
         int end = start + length;
         for (int i = start; i < end; i++) {
             char c = s[i];
+            if (c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>') {
+                if (len == buf.length) {
+                    ensure(1);
+                }
+                buf[len++] = (byte) c;
+                continue;
+            }
             switch (c) {
                 case '&' -> ascii("&amp;");
                 case '<' -> ascii("&lt;");
@@ -721,6 +738,19 @@ public final class ExclusiveC14nWriter implements XMLStreamWriter {
         len = 0;
     }
 
+    /** Fills {@code o} with 0..n-1 sorted by {@code compare} (an insertion sort: a start tag has few items). */
+    private static int[] sortIndexes(int[] o, int n, IntBinaryOperator compare) {
+        for (int i = 0; i < n; i++) {
+            int j = i;
+            while (j > 0 && compare.applyAsInt(o[j - 1], i) > 0) {
+                o[j] = o[j - 1];
+                j--;
+            }
+            o[j] = i;
+        }
+        return o;
+    }
+
     /** A start tag being written: its name and attributes, in arrays reused from element to element. */
     private static final class Pending {
         String prefix;
@@ -762,21 +792,10 @@ public final class ExclusiveC14nWriter implements XMLStreamWriter {
             if (order.length != count) {
                 order = new int[count];
             }
-            int[] o = order;
-            for (int i = 0; i < count; i++) {
-                int j = i;
-                while (j > 0 && compare(o[j - 1], i) > 0) {
-                    o[j] = o[j - 1];
-                    j--;
-                }
-                o[j] = i;
-            }
-            return o;
-        }
-
-        private int compare(int a, int b) {
-            int c = uris[a].compareTo(uris[b]);
-            return c != 0 ? c : locals[a].compareTo(locals[b]);
+            return sortIndexes(order, count, (a, b) -> {
+                int c = uris[a].compareTo(uris[b]);
+                return c != 0 ? c : locals[a].compareTo(locals[b]);
+            });
         }
     }
 
@@ -856,16 +875,7 @@ public final class ExclusiveC14nWriter implements XMLStreamWriter {
             if (order.length != size) {
                 order = new int[size];
             }
-            int[] o = order;
-            for (int i = 0; i < size; i++) {
-                int j = i;
-                while (j > 0 && prefixes[o[j - 1]].compareTo(prefixes[i]) > 0) {
-                    o[j] = o[j - 1];
-                    j--;
-                }
-                o[j] = i;
-            }
-            return o;
+            return sortIndexes(order, size, (a, b) -> prefixes[a].compareTo(prefixes[b]));
         }
     }
 }

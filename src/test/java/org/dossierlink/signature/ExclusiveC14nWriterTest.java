@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import javax.xml.XMLConstants;
 import javax.xml.datatype.DatatypeFactory;
@@ -29,6 +28,7 @@ import jakarta.xml.bind.Marshaller;
 import org.apache.xml.security.c14n.Canonicalizer;
 import org.dossierlink.Corpus;
 import org.dossierlink.testsupport.TestKeys;
+import org.dossierlink.testsupport.XmlSec1Check;
 import org.dossierlink.wire.dossier.ApplicationReferenceType;
 import org.dossierlink.wire.messages.FamilyMemberType;
 import org.dossierlink.wire.messages.FamilyTypeType;
@@ -324,18 +324,6 @@ class ExclusiveC14nWriterTest {
     }
 
     private void xmlsec1Verifies(byte[] payload, String element, SigningKey key) throws Exception {
-        Path file = Files.createTempFile(dir, element, ".xml");
-        Files.write(file, payload);
-        Path pem = dir.resolve("signer.pem");
-        Files.writeString(pem, Certificates.pem(key.certificate()));
-        Process p = new ProcessBuilder(XMLSEC1.toString(), "--verify", "--trusted-pem", pem.toString(), "--id-attr:Id",
-                element, file.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("xmlsec1 did not finish");
-        }
-        assertThat(p.exitValue()).as("xmlsec1 --verify: " + out).isZero();
-        assertThat(out).contains("OK");
+        XmlSec1Check.verifyPayload(dir, payload, element, key);
     }
 }
