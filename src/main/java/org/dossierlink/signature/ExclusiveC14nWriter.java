@@ -605,7 +605,9 @@ public final class ExclusiveC14nWriter implements XMLStreamWriter {
     }
 
     private void ascii(char c) {
-        ensure(1);
+        if (len == buf.length) {
+            ensure(1);
+        }
         buf[len++] = (byte) c;
     }
 
@@ -619,7 +621,12 @@ public final class ExclusiveC14nWriter implements XMLStreamWriter {
     /** A name, unescaped. */
     private void chars(String s) throws XMLStreamException {
         for (int i = 0; i < s.length(); i++) {
-            i = utf8(s.charAt(i), s, null, i, s.length());
+            char c = s.charAt(i);
+            if (c > 0x20 && c < 0x7F) {
+                ascii(c);
+            } else {
+                i = utf8(c, s, i, s.length());
+            }
         }
     }
 
@@ -628,10 +635,7 @@ public final class ExclusiveC14nWriter implements XMLStreamWriter {
         for (int i = start; i < end; i++) {
             char c = s.charAt(i);
             if (c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>') {
-                if (len == buf.length) {
-                    ensure(1);
-                }
-                buf[len++] = (byte) c;
+                ascii(c);
                 continue;
             }
             switch (c) {
@@ -639,35 +643,22 @@ public final class ExclusiveC14nWriter implements XMLStreamWriter {
                 case '<' -> ascii("&lt;");
                 case '>' -> ascii("&gt;");
                 case '\r' -> ascii("&#xD;");
-                default -> i = utf8(c, s, null, i, end);
+                default -> i = utf8(c, s, i, end);
             }
         }
     }
 
     private void text(char[] s, int start, int length) throws XMLStreamException {
-        int end = start + length;
-        for (int i = start; i < end; i++) {
-            char c = s[i];
-            if (c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>') {
-                if (len == buf.length) {
-                    ensure(1);
-                }
-                buf[len++] = (byte) c;
-                continue;
-            }
-            switch (c) {
-                case '&' -> ascii("&amp;");
-                case '<' -> ascii("&lt;");
-                case '>' -> ascii("&gt;");
-                case '\r' -> ascii("&#xD;");
-                default -> i = utf8(c, null, s, i, end);
-            }
-        }
+        text(new String(s, start, length), 0, length);
     }
 
     private void attributeValue(String s) throws XMLStreamException {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '"') {
+                ascii(c);
+                continue;
+            }
             switch (c) {
                 case '&' -> ascii("&amp;");
                 case '<' -> ascii("&lt;");
@@ -675,16 +666,16 @@ public final class ExclusiveC14nWriter implements XMLStreamWriter {
                 case '\t' -> ascii("&#x9;");
                 case '\n' -> ascii("&#xA;");
                 case '\r' -> ascii("&#xD;");
-                default -> i = utf8(c, s, null, i, s.length());
+                default -> i = utf8(c, s, i, s.length());
             }
         }
     }
 
     /**
-     * Writes character {@code c} at index i of s (or a) in UTF-8, a surrogate pair as one code point, and
+     * Writes character {@code c} at index i of s in UTF-8, a surrogate pair as one code point, and
      * returns the last index used. Characters XML 1.0 cannot hold are refused.
      */
-    private int utf8(char c, String s, char[] a, int i, int end) throws XMLStreamException {
+    private int utf8(char c, String s, int i, int end) throws XMLStreamException {
         if (c < 0x80) {
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
                 throw refuse("character U+" + Integer.toHexString(c) + " is not allowed in XML 1.0");
@@ -700,7 +691,7 @@ public final class ExclusiveC14nWriter implements XMLStreamWriter {
             return i;
         }
         if (Character.isSurrogate(c)) {
-            char low = i + 1 < end ? (s != null ? s.charAt(i + 1) : a[i + 1]) : 0;
+            char low = i + 1 < end ? s.charAt(i + 1) : 0;
             if (!Character.isHighSurrogate(c) || !Character.isLowSurrogate(low)) {
                 throw refuse("unpaired surrogate U+" + Integer.toHexString(c));
             }
