@@ -3,7 +3,6 @@ package org.dossierlink.bench;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,11 +64,11 @@ public final class LinkageBreakdown {
     public static void main(String[] args) throws Exception {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         Path out = Path.of("bench", "out", "linkage-breakdown");
-        Files.createDirectories(out);
-        Offices offices = Offices.load(Path.of("conf", "offices.xml"));
-        NumberNormalizer normalizer = new NumberNormalizer();
-        DialectConverter converter = new DialectConverter(normalizer);
-        Clock clock = Clock.systemUTC();
+        LinkageBench.Node node = LinkageBench.Node.setUp(out);
+        Offices offices = node.offices();
+        NumberNormalizer normalizer = node.normalizer();
+        DialectConverter converter = node.converter();
+        Clock clock = node.clock();
         SigningKey jpKey = SelfSignedKeys.generate("jp-net", SignatureAlgorithm.ECDSA_P256_SHA256, "CN=jp-net", Duration.ofDays(3));
         SigningKey epKey = SelfSignedKeys.generate("ep-net", SignatureAlgorithm.ECDSA_P256_SHA256, "CN=ep-net", Duration.ofDays(3));
         PayloadSigner jpSigner = new PayloadSigner(new SigningKeys(List.of(jpKey), jpKey.algorithm(), jpKey.alias()));
@@ -94,16 +93,28 @@ public final class LinkageBreakdown {
         Peers epPeers = new Peers("ep-net", List.of(jpAsPeer), 1);
         DossierServer epServer = LinkageBench.server(store, epKey, offices, converter, normalizer, clock).linkTo(epPeers).start();
         Peer epPeer = new Peer("ep-net", URI.create(epServer.soap11Url()), epKey.certificate(), Set.of("EP", "US"),
-                Duration.ofSeconds(2));
-        // the same node under a second name: a fan-out to two peers (each with its own signed header)
-        Peer epTwice = new Peer("ep-net-2", epPeer.endpoint(), epKey.certificate(), Set.of("EP"), Duration.ofSeconds(2));
+                Duration.ofSeconds(10));
+        // the same node under a second name: a fan-out to two peers (each with its own signed header); timeouts
+        // of 10 s, as a cold JVM on a busy machine may take more than 2 s for its first calls
+        Peer epTwice = new Peer("ep-net-2", epPeer.endpoint(), epKey.certificate(), Set.of("EP"), Duration.ofSeconds(10));
         Peers jpPeers = new Peers("jp-net", List.of(epPeer, epTwice), 3);
         Linkage linkage = new Linkage(jpPeers, new PeerClient(VerificationLimits.defaults(), clock), jpSigner, clock,
                 (p, o, s, t) -> { });
         LinkageAssertionCheck check = new LinkageAssertionCheck(epPeers, clock, Duration.ofMinutes(5),
                 VerificationLimits.defaults());
-        JAXBContext jaxb = JAXBContext.newInstance(ObjectFactory.class);
 
+        try {
+            run(iterations, clock, jpSigner, linkage, check, epServer, epPeer, epTwice, families);
+        } finally {
+            epServer.stop();
+            store.close();
+        }
+    }
+
+    private static void run(int iterations, Clock clock, PayloadSigner jpSigner, Linkage linkage,
+                            LinkageAssertionCheck check, DossierServer epServer, Peer epPeer, Peer epTwice, int families)
+            throws Exception {
+        JAXBContext jaxb = CONTEXT;
         // one real signed answer of ep-net, as it answers a forwarded GetFamily
         PeerAnswer sample = ask(linkage, List.of(epPeer), 0).get(0);
         byte[] answerBytes = envelopeOf(sample.payload());
@@ -152,8 +163,6 @@ public final class LinkageBreakdown {
         for (Step s : steps.values()) {
             System.out.println(s);
         }
-        epServer.stop();
-        store.close();
     }
 
     private static String straight(String url, int family) {
