@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import org.dossierlink.bulk.ImportLedger;
 import org.dossierlink.bulk.PackageForm;
 import org.dossierlink.bulk.PackageIdentity;
 import org.dossierlink.bulk.StagedRecord;
@@ -31,9 +32,14 @@ import org.dossierlink.validation.ValidationReport;
  * and, when a URL is given, an empty PostgreSQL schema. Prints warm microseconds per item for each round.
  *
  * <pre>java -cp ... org.dossierlink.bench.BulkStageBench PACKAGE ITEMS ROUNDS H2_DIR|- [PG_URL]</pre>
+ * Each store is measured twice, with {@link JdbcImportLedger#commit} per item and with the run's writer
+ * ({@link JdbcImportLedger#items}); the word SCHEMA in PG_URL becomes {@code commit} and {@code writer}.
  * ({@code -}: the validation and the canonical read only)
  */
 public final class BulkStageBench {
+
+    /** CPU time of the measuring thread: on a loaded machine, wall time mostly measures the other processes. */
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws Exception {
         Path pkg = Path.of(args[0]);
@@ -53,6 +59,7 @@ public final class BulkStageBench {
         }
         DossierValidator validator = new DossierValidator();
         for (int r = 1; r <= rounds; r++) {
+            long c0 = CPU.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             for (int i = 0; i < items.size(); i++) {
                 ValidationReport rep = validator.validate(items.get(i), "item " + i, Dialect.CANONICAL, ValidationMode.TOLERANT);
@@ -61,12 +68,15 @@ public final class BulkStageBench {
                 }
             }
             long t1 = System.nanoTime();
+            long c1 = CPU.getCurrentThreadCpuTime();
             for (int i = 0; i < items.size(); i++) {
                 CanonicalDossierXml.read(new ByteArrayInputStream(items.get(i)), "item " + i);
             }
             long t2 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "round %d: validate %.1f us/item, canonical read %.1f us/item%n", r,
-                    (t1 - t0) / 1e3 / items.size(), (t2 - t1) / 1e3 / items.size());
+            long c2 = CPU.getCurrentThreadCpuTime();
+            System.out.printf(Locale.ROOT, "round %d: validate %.1f us/item (cpu %.1f), canonical read %.1f us/item (cpu %.1f)%n",
+                    r, (t1 - t0) / 1e3 / items.size(), (c1 - c0) / 1e3 / items.size(), (t2 - t1) / 1e3 / items.size(),
+                    (c2 - c1) / 1e3 / items.size());
         }
         List<List<StagedRecord>> staged = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -80,14 +90,22 @@ public final class BulkStageBench {
             return; // validation only
         }
         Files.createDirectories(h2);
-        store("H2", StoreConfig.h2(h2), staged, rounds);
+        for (boolean writer : new boolean[] {false, true}) {
+            Path dir = h2.resolve(writer ? "writer" : "commit");
+            Files.createDirectories(dir);
+            store("H2", StoreConfig.h2(dir), staged, rounds, writer);
+        }
         if (pg != null) {
-            store("PostgreSQL", new StoreConfig(pg, null, null), staged, rounds);
+            for (boolean writer : new boolean[] {false, true}) {
+                store("PostgreSQL", new StoreConfig(pg.replace("SCHEMA", writer ? "writer" : "commit"), null, null),
+                        staged, rounds, writer);
+            }
         }
     }
 
     /** The items split in ROUNDS slices, one run each into the same store: every item is new (stored). */
-    private static void store(String label, StoreConfig config, List<List<StagedRecord>> staged, int rounds) {
+    private static void store(String label, StoreConfig config, List<List<StagedRecord>> staged, int rounds,
+                              boolean writer) {
         JdbcDossierStore store = JdbcDossierStore.open(config);
         try {
             JdbcImportLedger ledger = new JdbcImportLedger(store);
@@ -96,13 +114,24 @@ public final class BulkStageBench {
                 String ticket = UUID.randomUUID().toString();
                 ledger.begin(ticket, new PackageIdentity(PackageForm.ZIP, "bench", UUID.randomUUID().toString()), "EP",
                         (long) slice, Instant.now());
+                long c0 = CPU.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
-                for (int i = 0; i < slice; i++) {
-                    ledger.commit(ticket, i + 1, "item" + i, staged.get(r * slice + i));
+                if (writer) {
+                    try (ImportLedger.Items items = ledger.items(ticket)) {
+                        for (int i = 0; i < slice; i++) {
+                            items.commit(i + 1, "item" + i, staged.get(r * slice + i));
+                        }
+                    }
+                } else {
+                    for (int i = 0; i < slice; i++) {
+                        ledger.commit(ticket, i + 1, "item" + i, staged.get(r * slice + i));
+                    }
                 }
                 long t1 = System.nanoTime();
-                System.out.printf(Locale.ROOT, "%s round %d: commit %.1f us/item (%d items stored)%n", label, r + 1,
-                        (t1 - t0) / 1e3 / slice, slice);
+                long c1 = CPU.getCurrentThreadCpuTime();
+                System.out.printf(Locale.ROOT, "%s %s round %d: %.1f us/item (cpu of the committing thread %.1f)"
+                        + " (%d items stored)%n", label, writer ? "run writer (items)" : "per-item commit", r + 1,
+                        (t1 - t0) / 1e3 / slice, (c1 - c0) / 1e3 / slice, slice);
             }
         } finally {
             store.close();
