@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.Marshaller;
@@ -26,7 +27,9 @@ import org.dossierlink.wire.messages.GetFamilyResponse;
 /**
  * Where a GetFamily call spends its time without HTTP and SOAP around it: one thread, the same
  * queries as the load benchmark, split into normalise + family lookup (store), domain-to-wire
- * mapping, and JAXB marshalling of the response.
+ * mapping, and JAXB marshalling of the response. The lookup's share that reads the members' records
+ * is measured by reading them again ({@code findByApplicationKeys}, warm). First it times opening the
+ * store and building its family index in memory, and the heap that index takes.
  *
  * <pre>java -cp ... org.dossierlink.bench.FamilyLookupBreakdown DATA_DIR QUERY_FILE</pre>
  */
@@ -42,12 +45,22 @@ public final class FamilyLookupBreakdown {
         Collections.shuffle(queries, new Random(1));
         NumberNormalizer normalizer = new NumberNormalizer();
         JAXBContext jaxb = JAXBContext.newInstance(GetFamilyResponse.class);
+        long heapBefore = usedHeapAfterGc();
+        long t = System.nanoTime();
         try (JdbcDossierStore store = JdbcDossierStore.open(StoreConfig.h2Url(Path.of(args[0])), null, null)) {
+            long opened = System.nanoTime();
+            boolean inMemory = store.awaitFamilyIndex(10, TimeUnit.MINUTES);
+            long ready = System.nanoTime();
+            System.out.printf("store open %.0f ms, family index ready %.0f ms after; in memory: %s%n%s%n"
+                            + "heap used after GC: %.1f MB before opening, %.1f MB with the store open%n",
+                    (opened - t) / 1e6, (ready - opened) / 1e6, inMemory, store.familyIndexStatus(),
+                    heapBefore / 1048576.0, usedHeapAfterGc() / 1048576.0);
             FamilyLookup lookup = new FamilyLookup(store);
             for (int round = 0; round < 4; round++) {
                 long lookupNanos = 0;
                 long mapNanos = 0;
                 long marshalNanos = 0;
+                long recordNanos = 0;
                 long members = 0;
                 long bytes = 0;
                 for (int i = 0; i < CALLS_PER_ROUND; i++) {
@@ -62,18 +75,29 @@ public final class FamilyLookupBreakdown {
                     ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
                     m.marshal(wire, out);
                     long t3 = System.nanoTime();
+                    store.findByApplicationKeys(family.applicationKeys());
+                    recordNanos += System.nanoTime() - t3;
                     lookupNanos += t1 - t0;
                     mapNanos += t2 - t1;
                     marshalNanos += t3 - t2;
                     members += family.members().size();
                     bytes += out.size();
                 }
-                System.out.printf("round %d (%s): lookup %.3f ms, mapping %.3f ms, marshalling %.3f ms per call;"
-                                + " %.1f members and %.1f KB per answer%n", round, round == 0 ? "warm-up" : "measured",
-                        lookupNanos / 1e6 / CALLS_PER_ROUND, mapNanos / 1e6 / CALLS_PER_ROUND,
+                System.out.printf("round %d (%s): lookup %.3f ms (of which member records %.3f ms), mapping %.3f ms,"
+                                + " marshalling %.3f ms per call; %.1f members and %.1f KB per answer%n", round,
+                        round == 0 ? "warm-up" : "measured", lookupNanos / 1e6 / CALLS_PER_ROUND,
+                        recordNanos / 1e6 / CALLS_PER_ROUND, mapNanos / 1e6 / CALLS_PER_ROUND,
                         marshalNanos / 1e6 / CALLS_PER_ROUND, members / (double) CALLS_PER_ROUND,
                         bytes / 1024.0 / CALLS_PER_ROUND);
             }
         }
+    }
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
     }
 }
