@@ -693,8 +693,9 @@ public final class JdbcDossierStore implements DossierStore {
         if (!s.ready()) {
             return "family index read from the database until the one in memory is built";
         }
-        return String.format(Locale.ROOT, "family index in memory: %d applications, %d keys, %.1f MB, built in %d ms",
-                s.applications(), s.keys(), s.heapBytes() / 1048576.0, s.buildMillis());
+        return String.format(Locale.ROOT, "family index in memory: %d applications, %d keys, %.1f MB, built in %d ms"
+                + " (%d ms of CPU)", s.applications(), s.keys(), s.heapBytes() / 1048576.0, s.buildMillis(),
+                s.buildCpuMillis());
     }
 
     private List<PriorityLinks> links(InList query, Collection<String> keys, String failureMessage) {
