@@ -197,16 +197,19 @@ final class InMemoryFamilyIndex {
         long cpu0 = threads.getCurrentThreadCpuTime();
         try {
             lock.writeLock().lock();
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(PAGE)) {
+            try {
                 String after = "";
                 for (int rows = PAGE_ROWS; rows == PAGE_ROWS; ) {
                     rows = 0;
-                    ps.setString(1, after);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            after = rs.getString(1);
-                            apply(after, JdbcDossierStore.splitKeys(rs.getString(2)));
-                            rows++;
+                    // a connection per page: requests answered from the database meanwhile need the pool
+                    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(PAGE)) {
+                        ps.setString(1, after);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                after = rs.getString(1);
+                                apply(after, JdbcDossierStore.splitKeys(rs.getString(2)));
+                                rows++;
+                            }
                         }
                     }
                 }
