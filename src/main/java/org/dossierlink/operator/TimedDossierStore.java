@@ -53,18 +53,22 @@ public final class TimedDossierStore implements DossierStore {
 
     @Override
     public List<PriorityLinks> linksByPriorities(Collection<String> priorityKeys) {
-        return metrics.storeQuery("linksByPriorities", () -> store.linksByPriorities(priorityKeys));
+        return timed(store).linksByPriorities(priorityKeys);
     }
 
     @Override
     public List<PriorityLinks> linksByApplications(Collection<String> applicationKeys) {
-        return metrics.storeQuery("linksByApplications", () -> store.linksByApplications(applicationKeys));
+        return timed(store).linksByApplications(applicationKeys);
     }
 
     /** Each index call inside the reading is timed as the store's own call of that name. */
     @Override
     public <T> T readPriorityIndex(Function<? super PriorityIndex, T> reading) {
-        return store.readPriorityIndex(index -> reading.apply(new PriorityIndex() {
+        return store.readPriorityIndex(index -> reading.apply(timed(index)));
+    }
+
+    private PriorityIndex timed(PriorityIndex index) {
+        return new PriorityIndex() {
             @Override
             public List<PriorityLinks> linksByPriorities(Collection<String> priorityKeys) {
                 return metrics.storeQuery("linksByPriorities", () -> index.linksByPriorities(priorityKeys));
@@ -74,7 +78,7 @@ public final class TimedDossierStore implements DossierStore {
             public List<PriorityLinks> linksByApplications(Collection<String> applicationKeys) {
                 return metrics.storeQuery("linksByApplications", () -> index.linksByApplications(applicationKeys));
             }
-        }));
+        };
     }
 
     @Override

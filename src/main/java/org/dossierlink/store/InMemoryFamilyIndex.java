@@ -175,6 +175,9 @@ final class InMemoryFamilyIndex {
     }
 
     Summary summary() {
+        if (state != State.READY) {
+            return new Summary(false, 0, 0, 0, 0, 0);
+        }
         lock.readLock().lock();
         try {
             return new Summary(state == State.READY, applications, keys.size(),
@@ -196,26 +199,9 @@ final class InMemoryFamilyIndex {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpu0 = threads.getCurrentThreadCpuTime();
         try {
-            lock.writeLock().lock();
-            try {
-                String after = "";
-                for (int rows = PAGE_ROWS; rows == PAGE_ROWS; ) {
-                    rows = 0;
-                    // a connection per page: requests answered from the database meanwhile need the pool
-                    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(PAGE)) {
-                        ps.setString(1, after);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                after = rs.getString(1);
-                                apply(after, JdbcDossierStore.splitKeys(rs.getString(2)));
-                                rows++;
-                            }
-                        }
-                    }
-                }
-            } finally {
-                lock.writeLock().unlock();
-            }
+            // no lock while reading the pages: until READY only this thread touches the arrays (writers queue
+            // their changes, readers use SQL), and READY is set under the write lock below
+            readPages(dataSource);
             synchronized (commitOrder) {
                 lock.writeLock().lock();
                 try {
@@ -252,6 +238,24 @@ final class InMemoryFamilyIndex {
             }
         } finally {
             built.countDown();
+        }
+    }
+
+    private void readPages(DataSource dataSource) throws SQLException {
+        String after = "";
+        for (int rows = PAGE_ROWS; rows == PAGE_ROWS; ) {
+            rows = 0;
+            // a connection per page: requests answered from the database meanwhile need the pool
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(PAGE)) {
+                ps.setString(1, after);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        after = rs.getString(1);
+                        apply(after, JdbcDossierStore.splitKeys(rs.getString(2)));
+                        rows++;
+                    }
+                }
+            }
         }
     }
 

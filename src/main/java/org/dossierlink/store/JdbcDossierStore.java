@@ -189,7 +189,8 @@ public final class JdbcDossierStore implements DossierStore {
                     + rootMessage(e), e);
         }
         InMemoryFamilyIndex familyIndex = config.familyIndexInMemory()
-                ? InMemoryFamilyIndex.open(redacted(config.jdbcUrl()), dataSource) : null;
+                ? InMemoryFamilyIndex.open(redacted(config.jdbcUrl()).replace("jdbc:h2:file:", "jdbc:h2:"), dataSource)
+                : null;
         return new JdbcDossierStore(dataSource, config.isPostgres(), familyIndex, familyIndexReadsMemory);
     }
 
