@@ -262,21 +262,11 @@ public final class JdbcDossierStore implements DossierStore {
         for (int attempt = 1; ; attempt++) {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
-                List<InMemoryFamilyIndex.Change> changes = familyIndex == null ? null : new ArrayList<>();
-                familyChanges.set(changes);
                 try {
-                    T result = work.run(c);
-                    if (changes == null || changes.isEmpty()) {
-                        c.commit();
-                    } else {
-                        familyIndex.commit(c::commit, changes);
-                    }
-                    return result;
+                    return runAndCommit(c, work);
                 } catch (SQLException | RuntimeException e) {
                     c.rollback();
                     throw e;
-                } finally {
-                    familyChanges.remove();
                 }
             } catch (SQLException e) {
                 if (attempt == 1 && isDuplicateKey(e)) {
@@ -287,6 +277,27 @@ public final class JdbcDossierStore implements DossierStore {
         }
     }
 
+
+    /**
+     * Runs {@code work} on {@code c} (auto-commit off) and commits {@code c}: the store's writes inside it
+     * reach the family index in memory when the commit succeeds. The caller rolls back when this throws.
+     * Every transaction that saves dossiers ends here ({@link #inTransaction}, the import ledger's items).
+     */
+    <T> T runAndCommit(Connection c, TransactionWork<T> work) throws SQLException {
+        List<InMemoryFamilyIndex.Change> changes = familyIndex == null ? null : new ArrayList<>();
+        familyChanges.set(changes);
+        try {
+            T result = work.run(c);
+            if (changes == null || changes.isEmpty()) {
+                c.commit();
+            } else {
+                familyIndex.commit(c::commit, changes);
+            }
+            return result;
+        } finally {
+            familyChanges.remove();
+        }
+    }
 
     private SaveOutcome save(Connection c, Row row) throws SQLException {
         Indexed old = null;
@@ -388,7 +399,7 @@ public final class JdbcDossierStore implements DossierStore {
         }
         List<InMemoryFamilyIndex.Change> changes = familyChanges.get();
         if (changes == null) {
-            throw new IllegalStateException("the family index of an embedded store changes inside inTransaction only");
+            throw new IllegalStateException("the family index of an embedded store changes inside runAndCommit only");
         }
         for (Row row : rows) {
             changes.add(new InMemoryFamilyIndex.Change(row.key, row.priorityKeys));

@@ -229,6 +229,15 @@ class InMemoryFamilyIndexTest {
         ledger.commit("t1", 2, "item-2", List.of(new StagedRecord(claiming("US5"), List.of())));
         assertThat(extended(memory, "EP1")).containsExactly("EP1");
         assertThat(extended(memory, "US5")).containsExactly("US5", "JP6").isEqualTo(extended(sql, "US5"));
+        // the items of a run on the run's own connection
+        ledger.begin("t2", new PackageIdentity(PackageForm.CONCATENATED, null, "11".repeat(32)), "EP", 2L, Instant.now());
+        try (var items = ledger.items("t2")) {
+            items.commit(1, "item-1", List.of(new StagedRecord(claiming("KR7", "EP1"), List.of())));
+            assertThat(extended(memory, "EP1")).containsExactly("EP1", "KR7");
+            items.commit(2, "item-2", List.of(new StagedRecord(claiming("KR7", "US5"), List.of())));
+            assertThat(extended(memory, "EP1")).containsExactly("EP1");
+            assertThat(extended(memory, "US5")).containsExactly("US5", "JP6", "KR7").isEqualTo(extended(sql, "US5"));
+        }
     }
 
     @Test
