@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import org.dossierlink.dossier.DossierStore;
 import org.dossierlink.dossier.DossierStore.PriorityLinks;
+import org.dossierlink.dossier.PriorityIndex;
 
 /**
  * INPADOC-like extended family: the transitive closure of "shares at least one priority", where
@@ -19,7 +20,8 @@ import org.dossierlink.dossier.DossierStore.PriorityLinks;
  *
  * <p>Breadth-first over priority keys, one {@code linksByPriorities} call per level for all the
  * keys first reached at that level, then one {@code findByApplicationKeys} call for the records.
- * Each key is expanded once, so cycles (A claims B, B claims A) end.
+ * Each key is expanded once, so cycles (A claims B, B claims A) end. All the index calls of one lookup
+ * read one state of the index ({@link DossierStore#readPriorityIndex}).
  *
  * <p>Size limit: the family stops growing at {@code maxMembers} (default
  * {@value FamilyResolver#DEFAULT_MAX_MEMBERS}). The answer then holds the members found by the
@@ -47,7 +49,13 @@ public final class ExtendedFamilyResolver implements FamilyResolver {
 
     @Override
     public Family resolve(String applicationKey) {
-        PriorityLinks queried = PriorityGraph.linksOf(store, applicationKey);
+        return store.readPriorityIndex(index -> closure(index, applicationKey))
+                .family(store, FamilyType.EXTENDED, applicationKey);
+    }
+
+    /** The members and the keys through which each joined, from {@code index}. */
+    PriorityGraph.Closure closure(PriorityIndex index, String applicationKey) {
+        PriorityLinks queried = PriorityGraph.linksOf(index, applicationKey);
         Map<String, List<String>> linkedBy = new LinkedHashMap<>();
         linkedBy.put(applicationKey, List.copyOf(PriorityGraph.effectivePriorities(queried)));
         Set<String> expanded = new HashSet<>();
@@ -56,7 +64,7 @@ public final class ExtendedFamilyResolver implements FamilyResolver {
         while (!frontier.isEmpty() && !truncated) {
             expanded.addAll(frontier);
             Set<String> next = new TreeSet<>();
-            for (PriorityLinks found : store.linksByPriorities(frontier)) {
+            for (PriorityLinks found : index.linksByPriorities(frontier)) {
                 if (linkedBy.containsKey(found.applicationKey())) {
                     continue;
                 }
@@ -77,7 +85,6 @@ public final class ExtendedFamilyResolver implements FamilyResolver {
             }
             frontier = next;
         }
-        return new Family(FamilyType.EXTENDED, applicationKey,
-                PriorityGraph.members(store, applicationKey, linkedBy), truncated);
+        return new PriorityGraph.Closure(linkedBy, truncated);
     }
 }

@@ -12,6 +12,7 @@ import org.dossierlink.dossier.ApplicationRef;
 import org.dossierlink.dossier.Dossier;
 import org.dossierlink.dossier.DossierStore;
 import org.dossierlink.dossier.DossierStore.PriorityLinks;
+import org.dossierlink.dossier.PriorityIndex;
 import org.dossierlink.dossier.PriorityClaim;
 
 /** The rules both family definitions share: which keys link an application, and how to show them. */
@@ -37,9 +38,21 @@ final class PriorityGraph {
         return keys;
     }
 
+    /**
+     * What a resolver found in the family index: each member's key and the priority keys that link it, in the
+     * order found, and whether the size limit cut it.
+     */
+    record Closure(Map<String, List<String>> linkedBy, boolean truncated) {
+
+        /** The family: the members' records read from {@code store}, in family order. */
+        Family family(DossierStore store, FamilyType type, String queriedKey) {
+            return new Family(type, queriedKey, members(store, queriedKey, linkedBy), truncated);
+        }
+    }
+
     /** The links of a stored application, or a NotFoundException a person can act on. */
-    static PriorityLinks linksOf(DossierStore store, String applicationKey) {
-        List<PriorityLinks> links = store.linksByApplications(List.of(applicationKey));
+    static PriorityLinks linksOf(PriorityIndex index, String applicationKey) {
+        List<PriorityLinks> links = index.linksByApplications(List.of(applicationKey));
         if (links.isEmpty()) {
             throw new NotFoundException("No application " + applicationKey + " in this store. Check the number,"
                     + " or look it up as a publication or priority number.", "number");

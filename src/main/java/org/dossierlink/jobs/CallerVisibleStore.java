@@ -4,12 +4,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.dossierlink.access.AccessGate;
 import org.dossierlink.access.Caller;
 import org.dossierlink.dossier.DocumentInfo;
 import org.dossierlink.dossier.Dossier;
 import org.dossierlink.dossier.DossierStore;
+import org.dossierlink.dossier.PriorityIndex;
 import org.dossierlink.dossier.StoredDocument;
 
 /**
@@ -71,6 +73,11 @@ final class CallerVisibleStore implements DossierStore {
     @Override
     public List<PriorityLinks> linksByApplications(Collection<String> applicationKeys) {
         return store.linksByApplications(applicationKeys);
+    }
+
+    @Override
+    public <T> T readPriorityIndex(Function<? super PriorityIndex, T> reading) {
+        return store.readPriorityIndex(reading);
     }
 
     @Override

@@ -4,10 +4,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.dossierlink.dossier.DocumentInfo;
 import org.dossierlink.dossier.Dossier;
 import org.dossierlink.dossier.DossierStore;
+import org.dossierlink.dossier.PriorityIndex;
 import org.dossierlink.dossier.StoredDocument;
 
 /** A {@link DossierStore} whose every query is timed in {@link NodeMetrics} ({@code dossierlink_store_query_seconds}). */
@@ -51,12 +53,32 @@ public final class TimedDossierStore implements DossierStore {
 
     @Override
     public List<PriorityLinks> linksByPriorities(Collection<String> priorityKeys) {
-        return metrics.storeQuery("linksByPriorities", () -> store.linksByPriorities(priorityKeys));
+        return timed(store).linksByPriorities(priorityKeys);
     }
 
     @Override
     public List<PriorityLinks> linksByApplications(Collection<String> applicationKeys) {
-        return metrics.storeQuery("linksByApplications", () -> store.linksByApplications(applicationKeys));
+        return timed(store).linksByApplications(applicationKeys);
+    }
+
+    /** Each index call inside the reading is timed as the store's own call of that name. */
+    @Override
+    public <T> T readPriorityIndex(Function<? super PriorityIndex, T> reading) {
+        return store.readPriorityIndex(index -> reading.apply(timed(index)));
+    }
+
+    private PriorityIndex timed(PriorityIndex index) {
+        return new PriorityIndex() {
+            @Override
+            public List<PriorityLinks> linksByPriorities(Collection<String> priorityKeys) {
+                return metrics.storeQuery("linksByPriorities", () -> index.linksByPriorities(priorityKeys));
+            }
+
+            @Override
+            public List<PriorityLinks> linksByApplications(Collection<String> applicationKeys) {
+                return metrics.storeQuery("linksByApplications", () -> index.linksByApplications(applicationKeys));
+            }
+        };
     }
 
     @Override

@@ -23,6 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -37,6 +39,7 @@ import org.dossierlink.dossier.DocumentGroup;
 import org.dossierlink.dossier.DocumentInfo;
 import org.dossierlink.dossier.Dossier;
 import org.dossierlink.dossier.DossierStore;
+import org.dossierlink.dossier.PriorityIndex;
 import org.dossierlink.dossier.PriorityClaim;
 import org.dossierlink.dossier.Publication;
 import org.dossierlink.dossier.StoredDocument;
@@ -59,6 +62,11 @@ import org.flywaydb.core.Flyway;
  * <p>Reads: every multi-key read is one statement per slice of at most {@value #MAX_IN} keys; IN
  * lists are padded to a power of two so a handful of statement texts serve every size (the
  * databases' statement caches stay warm).
+ *
+ * <p>The family index ({@link #linksByPriorities}, {@link #linksByApplications}, {@link #readPriorityIndex}):
+ * on a store only this process writes (embedded H2, {@link StoreConfig#familyIndexInMemory()}) it is
+ * answered from memory ({@link InMemoryFamilyIndex}), which every transaction here updates when it commits;
+ * on PostgreSQL, which other nodes write, from {@code priority_index} and {@code family_link}.
  */
 public final class JdbcDossierStore implements DossierStore {
 
@@ -110,10 +118,31 @@ public final class JdbcDossierStore implements DossierStore {
 
     private final HikariDataSource dataSource;
     private final boolean shared;
+    /** The family index in memory, or null where it is read from the database. */
+    private final InMemoryFamilyIndex familyIndex;
+    /** The family index changes of the transaction running on this thread ({@link #inTransaction}). */
+    private final ThreadLocal<List<InMemoryFamilyIndex.Change>> familyChanges = new ThreadLocal<>();
+    private final PriorityIndex sqlIndex = new PriorityIndex() {
+        @Override
+        public List<PriorityLinks> linksByPriorities(Collection<String> priorityKeys) {
+            return links(LINKS_BY_PRIORITIES, priorityKeys, "looking up the applications claiming %d priorities");
+        }
 
-    private JdbcDossierStore(HikariDataSource dataSource, boolean shared) {
+        @Override
+        public List<PriorityLinks> linksByApplications(Collection<String> applicationKeys) {
+            return links(LINKS, applicationKeys, "reading the priority links of %d applications");
+        }
+    };
+
+    /** False only for tests that read the database's family index beside the one in memory. */
+    private final boolean familyIndexReadsMemory;
+
+    private JdbcDossierStore(HikariDataSource dataSource, boolean shared, InMemoryFamilyIndex familyIndex,
+                             boolean familyIndexReadsMemory) {
         this.dataSource = dataSource;
         this.shared = shared;
+        this.familyIndex = familyIndex;
+        this.familyIndexReadsMemory = familyIndexReadsMemory;
     }
 
     /** Opens the store at {@code jdbcUrl} and brings its schema up to date. */
@@ -123,6 +152,14 @@ public final class JdbcDossierStore implements DossierStore {
 
     /** Opens the store and runs the Flyway migrations (creating the schema on first use). */
     public static JdbcDossierStore open(StoreConfig config) {
+        return open(config, true);
+    }
+
+    /**
+     * With {@code familyIndexReadsMemory} false, an embedded store still keeps the family index in memory up
+     * to date with its writes but answers family reads from the database: tests compare the two with it.
+     */
+    static JdbcDossierStore open(StoreConfig config, boolean familyIndexReadsMemory) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("dossierlink-store");
         hikari.setJdbcUrl(config.jdbcUrl());
@@ -151,7 +188,10 @@ public final class JdbcDossierStore implements DossierStore {
             throw new StoreException("cannot migrate the store at " + redacted(config.jdbcUrl()) + ": "
                     + rootMessage(e), e);
         }
-        return new JdbcDossierStore(dataSource, config.isPostgres());
+        InMemoryFamilyIndex familyIndex = config.familyIndexInMemory()
+                ? InMemoryFamilyIndex.open(redacted(config.jdbcUrl()).replace("jdbc:h2:file:", "jdbc:h2:"), dataSource)
+                : null;
+        return new JdbcDossierStore(dataSource, config.isPostgres(), familyIndex, familyIndexReadsMemory);
     }
 
     /** One line a person can act on, for the usual reasons a store does not open. */
@@ -223,9 +263,7 @@ public final class JdbcDossierStore implements DossierStore {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
-                    T result = work.run(c);
-                    c.commit();
-                    return result;
+                    return runAndCommit(c, work);
                 } catch (SQLException | RuntimeException e) {
                     c.rollback();
                     throw e;
@@ -239,6 +277,27 @@ public final class JdbcDossierStore implements DossierStore {
         }
     }
 
+
+    /**
+     * Runs {@code work} on {@code c} (auto-commit off) and commits {@code c}: the store's writes inside it
+     * reach the family index in memory when the commit succeeds. The caller rolls back when this throws.
+     * Every transaction that saves dossiers ends here ({@link #inTransaction}, the import ledger's items).
+     */
+    <T> T runAndCommit(Connection c, TransactionWork<T> work) throws SQLException {
+        List<InMemoryFamilyIndex.Change> changes = familyIndex == null ? null : new ArrayList<>();
+        familyChanges.set(changes);
+        try {
+            T result = work.run(c);
+            if (changes == null || changes.isEmpty()) {
+                c.commit();
+            } else {
+                familyIndex.commit(c::commit, changes);
+            }
+            return result;
+        } finally {
+            familyChanges.remove();
+        }
+    }
 
     private SaveOutcome save(Connection c, Row row) throws SQLException {
         Indexed old = null;
@@ -327,9 +386,24 @@ public final class JdbcDossierStore implements DossierStore {
         }
     }
 
-    private static void insertApplications(Connection c, List<Row> rows, OffsetDateTime now) throws SQLException {
+    private void insertApplications(Connection c, List<Row> rows, OffsetDateTime now) throws SQLException {
         INSERT_APPLICATIONS.insert(c, rows, (ps, offset, row) -> bindApplication(ps, offset, row, now));
         INSERT_FAMILY_LINKS.insert(c, rows, JdbcDossierStore::bindFamilyLink);
+        familyLinksWritten(rows);
+    }
+
+    /** Notes the family_link rows this transaction wrote, for the family index in memory (applied on commit). */
+    private void familyLinksWritten(List<Row> rows) {
+        if (familyIndex == null) {
+            return;
+        }
+        List<InMemoryFamilyIndex.Change> changes = familyChanges.get();
+        if (changes == null) {
+            throw new IllegalStateException("the family index of an embedded store changes inside runAndCommit only");
+        }
+        for (Row row : rows) {
+            changes.add(new InMemoryFamilyIndex.Change(row.key, row.priorityKeys));
+        }
     }
 
     private static void bindFamilyLink(PreparedStatement ps, int o, Row row) throws SQLException {
@@ -337,7 +411,7 @@ public final class JdbcDossierStore implements DossierStore {
         ps.setString(o + 2, row.key);
     }
 
-    private static void updateApplications(Connection c, List<Row> rows, OffsetDateTime now) throws SQLException {
+    private void updateApplications(Connection c, List<Row> rows, OffsetDateTime now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(UPDATE_APPLICATION);
              PreparedStatement links = c.prepareStatement(UPDATE_FAMILY_LINK)) {
             for (Row row : rows) {
@@ -349,6 +423,7 @@ public final class JdbcDossierStore implements DossierStore {
             ps.executeBatch();
             links.executeBatch();
         }
+        familyLinksWritten(rows);
     }
 
     /** INSERT and UPDATE take the same parameters, the key last. */
@@ -588,13 +663,51 @@ public final class JdbcDossierStore implements DossierStore {
      */
     @Override
     public List<PriorityLinks> linksByPriorities(Collection<String> priorityKeys) {
-        return links(LINKS_BY_PRIORITIES, priorityKeys, "looking up the applications claiming %d priorities");
+        return readPriorityIndex(index -> index.linksByPriorities(priorityKeys));
     }
 
     /** Sorted by application key; unknown keys are skipped. */
     @Override
     public List<PriorityLinks> linksByApplications(Collection<String> applicationKeys) {
-        return links(LINKS, applicationKeys, "reading the priority links of %d applications");
+        return readPriorityIndex(index -> index.linksByApplications(applicationKeys));
+    }
+
+    /**
+     * From memory on an embedded store once its index is built (one committed state for the whole of
+     * {@code reading}); from the database before that and on PostgreSQL.
+     */
+    @Override
+    public <T> T readPriorityIndex(Function<? super PriorityIndex, T> reading) {
+        return familyIndex == null || !familyIndexReadsMemory ? reading.apply(sqlIndex)
+                : familyIndex.read(reading, sqlIndex);
+    }
+
+    /** The family index as the database holds it, whatever this store answers from (for tests comparing the two). */
+    PriorityIndex sqlPriorityIndex() {
+        return sqlIndex;
+    }
+
+    /**
+     * Waits until the family index of an embedded store is in memory (it is built in the background when the
+     * store opens). True when family lookups now read memory; false on a store that reads its database
+     * (PostgreSQL) or when building failed (then it reads its database too).
+     */
+    public boolean awaitFamilyIndex(long timeout, TimeUnit unit) throws InterruptedException {
+        return familyIndex != null && familyIndex.awaitReady(timeout, unit);
+    }
+
+    /** Where family lookups read the family index, and for memory its size and build time; one line for logs. */
+    public String familyIndexStatus() {
+        if (familyIndex == null) {
+            return "family index read from the database (a store several nodes may write)";
+        }
+        InMemoryFamilyIndex.Summary s = familyIndex.summary();
+        if (!s.ready()) {
+            return "family index read from the database until the one in memory is built";
+        }
+        return String.format(Locale.ROOT, "family index in memory: %d applications, %d keys, %.1f MB, built in %d ms"
+                + " (%d ms of CPU)", s.applications(), s.keys(), s.heapBytes() / 1048576.0, s.buildMillis(),
+                s.buildCpuMillis());
     }
 
     private List<PriorityLinks> links(InList query, Collection<String> keys, String failureMessage) {
@@ -695,6 +808,9 @@ public final class JdbcDossierStore implements DossierStore {
 
     @Override
     public void close() {
+        if (familyIndex != null) {
+            familyIndex.release();
+        }
         dataSource.close();
     }
 
@@ -709,7 +825,7 @@ public final class JdbcDossierStore implements DossierStore {
                 pagesOrNull, rs.getLong(10), rs.getString(11));
     }
 
-    private static List<String> splitKeys(String spaceSeparated) {
+    static List<String> splitKeys(String spaceSeparated) {
         return spaceSeparated.isEmpty() ? List.of() : List.of(spaceSeparated.split(" "));
     }
 

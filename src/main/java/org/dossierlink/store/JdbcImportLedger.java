@@ -217,10 +217,12 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
             for (int attempt = 1; ; attempt++) {
                 try {
                     Connection c = statements.connection();
-                    ItemOutcome outcome = work.run(c);
-                    record(c, ticket, outcome);
-                    connection.commit();
-                    return outcome;
+                    // committed through the store: the family index in memory follows the item's records
+                    return store.runAndCommit(connection, ignored -> {
+                        ItemOutcome outcome = work.run(c);
+                        record(c, ticket, outcome);
+                        return outcome;
+                    });
                 } catch (SQLException | RuntimeException e) {
                     statements.reset();
                     try {

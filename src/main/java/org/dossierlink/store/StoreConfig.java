@@ -76,6 +76,22 @@ public record StoreConfig(String jdbcUrl, String user, String password, int maxP
                 + h2CacheKilobytes(Runtime.getRuntime().maxMemory());
     }
 
+    /**
+     * Whether the store keeps its family index in memory ({@link InMemoryFamilyIndex}): only when this
+     * process is the store's one writer, which is embedded H2 ({@code jdbc:h2:file:}, {@code jdbc:h2:mem:},
+     * {@code jdbc:h2:<path>}) with AUTO_SERVER off. PostgreSQL, an H2 server ({@code jdbc:h2:tcp:},
+     * {@code jdbc:h2:ssl:}) and AUTO_SERVER=TRUE let other processes write, and read the index from the
+     * database.
+     */
+    public boolean familyIndexInMemory() {
+        if (!jdbcUrl.startsWith("jdbc:h2:")) {
+            return false;
+        }
+        String rest = jdbcUrl.substring("jdbc:h2:".length()).toLowerCase(java.util.Locale.ROOT);
+        return !rest.startsWith("tcp:") && !rest.startsWith("ssl:")
+                && !rest.replace(" ", "").contains(";auto_server=true");
+    }
+
     boolean isPostgres() {
         return jdbcUrl.startsWith("jdbc:postgresql:");
     }
