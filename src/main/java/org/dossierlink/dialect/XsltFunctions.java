@@ -43,6 +43,12 @@ import net.sf.saxon.value.StringValue;
  * <li>{@code dl:symbol-parts($symbol)}: an IPC or CPC symbol ("H04W 84/20", "H04W0084/20") split into
  * section, class, subclass, main group (leading zeros dropped) and subgroup; empty when it is not one.
  * Java's regular expressions make this several times faster than the same split in XPath.</li>
+ * <li>{@code dl:match-groups($text, $regex)}: the capturing groups (group 1 onwards; a group that took no
+ * part is "") of {@code $regex} when it matches the whole of {@code $text}; empty when it does not match
+ * or {@code $text} is empty. {@code $regex} is in Java's syntax, not XPath's (write {@code [ \t\n\r]} for
+ * XPath's {@code \s}); the stylesheets pass literals, each compiled once. It replaces
+ * {@code analyze-string()}, which builds a result tree for every call, and {@code xsl:analyze-string},
+ * whose {@code regex} attribute (an attribute value template) Saxon compiles again on every call.</li>
  * <li>{@code dl:clean-text($text)}: white space, Unicode spaces included, collapsed to single spaces and
  * trimmed (the reader's rule for OPS names).</li>
  * <li>{@code dl:epodoc-party($name)}: an epodoc party name "HERRALA SAMI [FI]" as (name, residence
@@ -67,6 +73,7 @@ public final class XsltFunctions {
                 normalize(normalizer, "try-normalize-number", false),
                 priorityKind(normalizer),
                 symbolParts(),
+                matchGroups(),
                 stringFunction("clean-text", XsltFunctions::cleanText),
                 stringsFunction("epodoc-party", XsltFunctions::epodocParty));
     }
@@ -164,6 +171,69 @@ public final class XsltFunctions {
                             parts.add(new StringValue(m.group(i)));
                         }
                         return new net.sf.saxon.value.SequenceExtent.Of<>(parts);
+                    }
+                };
+            }
+        };
+    }
+
+    /** Compiled regexes of {@code dl:match-groups}: the stylesheets' literals, so a handful. */
+    private static final Map<String, java.util.regex.Pattern> MATCH_GROUPS_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The groups of {@code regex} (Java syntax) matching all of {@code text}; empty when it does not match. */
+    static List<String> matchGroups(String text, String regex) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        java.util.regex.Matcher m = MATCH_GROUPS_PATTERNS.computeIfAbsent(regex, java.util.regex.Pattern::compile).matcher(text);
+        if (!m.matches()) {
+            return List.of();
+        }
+        List<String> groups = new java.util.ArrayList<>(m.groupCount());
+        for (int i = 1; i <= m.groupCount(); i++) {
+            String g = m.group(i);
+            groups.add(g == null ? "" : g);
+        }
+        return groups;
+    }
+
+    private static ExtensionFunctionDefinition matchGroups() {
+        return new ExtensionFunctionDefinition() {
+            @Override
+            public StructuredQName getFunctionQName() {
+                return new StructuredQName("dl", NS, "match-groups");
+            }
+
+            @Override
+            public SequenceType[] getArgumentTypes() {
+                return new SequenceType[] {SequenceType.OPTIONAL_STRING, SequenceType.SINGLE_STRING};
+            }
+
+            @Override
+            public SequenceType getResultType(SequenceType[] suppliedArgumentTypes) {
+                return SequenceType.STRING_SEQUENCE;
+            }
+
+            @Override
+            public ExtensionFunctionCall makeCallExpression() {
+                return new ExtensionFunctionCall() {
+                    @Override
+                    public Sequence call(XPathContext context, Sequence[] args) throws XPathException {
+                        Item text = args[0].head();
+                        List<String> groups;
+                        try {
+                            groups = matchGroups(text == null ? null : text.getStringValue(), args[1].head().getStringValue());
+                        } catch (java.util.regex.PatternSyntaxException e) {
+                            throw new XPathException("dl:match-groups: " + e.getMessage());
+                        }
+                        if (groups.isEmpty()) {
+                            return EmptySequence.getInstance();
+                        }
+                        List<StringValue> out = new java.util.ArrayList<>(groups.size());
+                        for (String g : groups) {
+                            out.add(new StringValue(g));
+                        }
+                        return new net.sf.saxon.value.SequenceExtent.Of<>(out);
                     }
                 };
             }
