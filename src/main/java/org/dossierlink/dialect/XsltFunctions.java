@@ -102,6 +102,15 @@ public final class XsltFunctions {
     /** A one-argument string function implemented in Java. */
     private static ExtensionFunctionDefinition stringsFunction(String name,
             java.util.function.Function<String, List<String>> f, SequenceType result) {
+        return stringsFunction(name, new SequenceType[] {SequenceType.OPTIONAL_STRING}, args -> f.apply(args[0]), result);
+    }
+
+    /**
+     * A string function implemented in Java: its arguments as strings (null for an empty sequence), its
+     * result as a sequence of strings. A Java IllegalArgumentException becomes a dynamic error.
+     */
+    private static ExtensionFunctionDefinition stringsFunction(String name, SequenceType[] argumentTypes,
+            java.util.function.Function<String[], List<String>> f, SequenceType result) {
         return new ExtensionFunctionDefinition() {
             @Override
             public StructuredQName getFunctionQName() {
@@ -110,7 +119,7 @@ public final class XsltFunctions {
 
             @Override
             public SequenceType[] getArgumentTypes() {
-                return new SequenceType[] {SequenceType.OPTIONAL_STRING};
+                return argumentTypes.clone();
             }
 
             @Override
@@ -123,9 +132,19 @@ public final class XsltFunctions {
                 return new ExtensionFunctionCall() {
                     @Override
                     public Sequence call(XPathContext context, Sequence[] args) throws XPathException {
-                        Item item = args[0].head();
-                        List<StringValue> out = new java.util.ArrayList<>();
-                        for (String v : f.apply(item == null ? null : item.getStringValue())) {
+                        String[] values = new String[args.length];
+                        for (int i = 0; i < args.length; i++) {
+                            Item item = args[i].head();
+                            values[i] = item == null ? null : item.getStringValue();
+                        }
+                        List<String> strings;
+                        try {
+                            strings = f.apply(values);
+                        } catch (IllegalArgumentException e) {
+                            throw new XPathException("dl:" + name + ": " + e.getMessage());
+                        }
+                        List<StringValue> out = new java.util.ArrayList<>(strings.size());
+                        for (String v : strings) {
                             out.add(new StringValue(v));
                         }
                         return new net.sf.saxon.value.SequenceExtent.Of<>(out);
@@ -198,46 +217,8 @@ public final class XsltFunctions {
     }
 
     private static ExtensionFunctionDefinition matchGroups() {
-        return new ExtensionFunctionDefinition() {
-            @Override
-            public StructuredQName getFunctionQName() {
-                return new StructuredQName("dl", NS, "match-groups");
-            }
-
-            @Override
-            public SequenceType[] getArgumentTypes() {
-                return new SequenceType[] {SequenceType.OPTIONAL_STRING, SequenceType.SINGLE_STRING};
-            }
-
-            @Override
-            public SequenceType getResultType(SequenceType[] suppliedArgumentTypes) {
-                return SequenceType.STRING_SEQUENCE;
-            }
-
-            @Override
-            public ExtensionFunctionCall makeCallExpression() {
-                return new ExtensionFunctionCall() {
-                    @Override
-                    public Sequence call(XPathContext context, Sequence[] args) throws XPathException {
-                        Item text = args[0].head();
-                        List<String> groups;
-                        try {
-                            groups = matchGroups(text == null ? null : text.getStringValue(), args[1].head().getStringValue());
-                        } catch (java.util.regex.PatternSyntaxException e) {
-                            throw new XPathException("dl:match-groups: " + e.getMessage());
-                        }
-                        if (groups.isEmpty()) {
-                            return EmptySequence.getInstance();
-                        }
-                        List<StringValue> out = new java.util.ArrayList<>(groups.size());
-                        for (String g : groups) {
-                            out.add(new StringValue(g));
-                        }
-                        return new net.sf.saxon.value.SequenceExtent.Of<>(out);
-                    }
-                };
-            }
-        };
+        return stringsFunction("match-groups", new SequenceType[] {SequenceType.OPTIONAL_STRING, SequenceType.SINGLE_STRING},
+                args -> matchGroups(args[0], args[1]), SequenceType.STRING_SEQUENCE);
     }
 
     private static ExtensionFunctionDefinition normalize(NumberNormalizer normalizer, String name, boolean raise) {
