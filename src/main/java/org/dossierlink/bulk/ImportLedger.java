@@ -29,6 +29,43 @@ public interface ImportLedger extends ImportRuns {
     /** Records a rejected item (nothing of it stored), in one transaction with the run's counters. */
     ItemOutcome reject(String ticket, long seq, String path, String application, String reason);
 
+    /**
+     * The items of one run, committed one after the other by one thread: the same transactions as
+     * {@link #commit} and {@link #reject} (one per item, with its outcome and the run's counters), on
+     * resources the writer may hold for the whole run (one connection and its prepared statements). Close it
+     * when the run stops committing, however it stops.
+     */
+    default Items items(String ticket) {
+        return new Items() {
+            @Override
+            public ItemOutcome commit(long seq, String path, List<StagedRecord> records) {
+                return ImportLedger.this.commit(ticket, seq, path, records);
+            }
+
+            @Override
+            public ItemOutcome reject(long seq, String path, String application, String reason) {
+                return ImportLedger.this.reject(ticket, seq, path, application, reason);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /** One run's item writer ({@link #items}): not thread-safe, one committing thread. */
+    interface Items extends AutoCloseable {
+        /** As {@link ImportLedger#commit}, for this writer's run. */
+        ItemOutcome commit(long seq, String path, List<StagedRecord> records);
+
+        /** As {@link ImportLedger#reject}, for this writer's run. */
+        ItemOutcome reject(long seq, String path, String application, String reason);
+
+        /** Gives back what the writer holds; nothing uncommitted remains. */
+        @Override
+        void close();
+    }
+
     /** Ends a run: COMPLETED, INTERRUPTED (resumable) or REFUSED, with the final item count and a reason. */
     ImportRun finish(String ticket, RunStatus status, Long itemCount, String reason);
 }

@@ -285,15 +285,15 @@ public final class PackageImporter {
     }
 
     /** Commits a prepared item (on the importing thread, in seq order). */
-    private ItemOutcome commit(String ticket, ItemPipeline.Prepared p) {
+    private static ItemOutcome commit(ImportLedger.Items items, ItemPipeline.Prepared p) {
         if (p.rejected()) {
-            return ledger.reject(ticket, p.seq(), p.path(), p.application(), p.reason());
+            return items.reject(p.seq(), p.path(), p.application(), p.reason());
         }
         try {
-            return ledger.commit(ticket, p.seq(), p.path(), p.records());
+            return items.commit(p.seq(), p.path(), p.records());
         } catch (DossierlinkException | IllegalArgumentException e) {
             // the store refused the record (a priority number it cannot index, say): this item only
-            return ledger.reject(ticket, p.seq(), p.path(), p.application(), e.getMessage());
+            return items.reject(p.seq(), p.path(), p.application(), e.getMessage());
         }
     }
 
@@ -426,11 +426,13 @@ public final class PackageImporter {
      * the run is cancelled (the run, interrupted after the last committed item).
      */
     private ImportSummary commitAll(ItemPipeline items, Run run) throws InterruptedException {
-        for (ItemPipeline.Prepared p = items.take(); p != null; p = items.take()) {
-            if (run.cancelled()) {
-                return run.interrupted(p.seq() - 1);
+        try (ImportLedger.Items writer = ledger.items(run.ticket)) {
+            for (ItemPipeline.Prepared p = items.take(); p != null; p = items.take()) {
+                if (run.cancelled()) {
+                    return run.interrupted(p.seq() - 1);
+                }
+                run.done(p.progressBytes(), commit(writer, p));
             }
-            run.done(p.progressBytes(), commit(run.ticket, p));
         }
         return null;
     }

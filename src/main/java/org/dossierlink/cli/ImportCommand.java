@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -86,11 +87,19 @@ public final class ImportCommand implements Callable<Integer> {
             description = "Certificates trusted to sign package manifests; default: signature.trust (conf/trust).")
     Path trustDir;
 
+    @Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "10",
+            description = {"Where standard error is not a terminal (a log, a pipe), write a package's progress",
+                    "line at most every SECONDS; 0 writes one after every item. Default: ${DEFAULT-VALUE}."})
+    int progressEverySeconds;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (progressEverySeconds < 0) {
+            throw new ConfigException("--progress-every " + progressEverySeconds + ": give 0 or more seconds");
+        }
         NodeConfig config = node.config(null);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -149,7 +158,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     private int importPackage(PackageImporter importer, JdbcDossierStore store, PayloadSigner signer, Path f,
                               StopOnSignal stop, PrintWriter out, PrintWriter err) {
-        Listener listener = new Listener(f, err);
+        Listener listener = new Listener(f, err, Duration.ofSeconds(progressEverySeconds));
         ImportSummary s;
         try {
             s = importer.importPackage(f, ImportOptions.defaults().withListener(listener)
@@ -235,12 +244,14 @@ public final class ImportCommand implements Callable<Integer> {
     private static final class Listener implements ImportListener {
         private final Path file;
         private final PrintWriter err;
+        private final Duration progressEvery;
         private Progress progress;
         int rejected;
 
-        Listener(Path file, PrintWriter err) {
+        Listener(Path file, PrintWriter err, Duration progressEvery) {
             this.file = file;
             this.err = err;
+            this.progressEvery = progressEvery;
         }
 
         @Override
@@ -252,7 +263,7 @@ public final class ImportCommand implements Callable<Integer> {
                 err.printf("%s: importing%s as run %s%n", file, total > 0 ? " " + total + " item(s)" : "", run.ticket());
             }
             err.flush();
-            progress = Progress.of("import " + file.getFileName(), "items", total, err);
+            progress = Progress.of("import " + file.getFileName(), "items", total, err, progressEvery);
             progress.advance(run.lastSeq());
         }
 

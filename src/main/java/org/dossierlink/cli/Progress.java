@@ -8,8 +8,8 @@ import java.util.function.LongSupplier;
 
 /**
  * A progress report for long CLI work: count, rate and ETA. On a terminal one line is redrawn in place
- * (at most five times a second); otherwise a plain line is written every {@link #PLAIN_EVERY}, so logs
- * and pipes get a readable trace. Goes to standard error; results stay on standard output.
+ * (at most five times a second); otherwise a plain line is written every {@link #PLAIN_EVERY} (or the
+ * interval the command was given), so logs and pipes get a readable trace. Goes to standard error; results stay on standard output.
  */
 public final class Progress implements AutoCloseable {
 
@@ -22,6 +22,7 @@ public final class Progress implements AutoCloseable {
     private final PrintWriter err;
     private final boolean terminal;
     private final LongSupplier nanoTime;
+    private final long plainEveryNanos;
     private final long started;
     private long done;
     private long lastShown;
@@ -29,6 +30,16 @@ public final class Progress implements AutoCloseable {
     private boolean finished;
 
     Progress(String what, String unit, long total, PrintWriter err, boolean terminal, LongSupplier nanoTime) {
+        this(what, unit, total, err, terminal, nanoTime, PLAIN_EVERY);
+    }
+
+    /** @param plainEvery the interval between plain lines (not on a terminal); zero writes one per advance */
+    Progress(String what, String unit, long total, PrintWriter err, boolean terminal, LongSupplier nanoTime,
+            Duration plainEvery) {
+        if (plainEvery.isNegative()) {
+            throw new IllegalArgumentException("negative progress interval " + plainEvery);
+        }
+        this.plainEveryNanos = plainEvery.toNanos();
         this.what = Objects.requireNonNull(what, "what");
         this.unit = Objects.requireNonNull(unit, "unit");
         this.total = total;
@@ -41,13 +52,18 @@ public final class Progress implements AutoCloseable {
 
     /** On the process's terminal when there is one. */
     public static Progress of(String what, String unit, long total, PrintWriter err) {
-        return new Progress(what, unit, total, err, System.console() != null, System::nanoTime);
+        return of(what, unit, total, err, PLAIN_EVERY);
+    }
+
+    /** On the process's terminal when there is one; elsewhere a plain line at most every {@code plainEvery}. */
+    public static Progress of(String what, String unit, long total, PrintWriter err, Duration plainEvery) {
+        return new Progress(what, unit, total, err, System.console() != null, System::nanoTime, plainEvery);
     }
 
     public void advance(long n) {
         done += n;
         long now = nanoTime.getAsLong();
-        long every = terminal ? REDRAW_NANOS : PLAIN_EVERY.toNanos();
+        long every = terminal ? REDRAW_NANOS : plainEveryNanos;
         if (now - lastShown >= every) {
             show(now, false);
             lastShown = now;

@@ -35,21 +35,51 @@ public final class SubmitterLedger implements ImportLedger {
 
     @Override
     public ItemOutcome commit(String ticket, long seq, String path, List<StagedRecord> records) {
-        if (submitter != null) {
-            TreeSet<String> foreign = new TreeSet<>();
-            for (StagedRecord r : records) {
-                if (!submitter.equals(r.dossier().application().office())) {
-                    foreign.add(r.dossier().application().office());
-                }
+        String foreign = foreign(records);
+        return foreign != null ? ledger.reject(ticket, seq, path, applications(records), foreign)
+                : ledger.commit(ticket, seq, path, records);
+    }
+
+    @Override
+    public Items items(String ticket) {
+        Items items = ledger.items(ticket);
+        return new Items() {
+            @Override
+            public ItemOutcome commit(long seq, String path, List<StagedRecord> records) {
+                String foreign = foreign(records);
+                return foreign != null ? items.reject(seq, path, applications(records), foreign)
+                        : items.commit(seq, path, records);
             }
-            if (!foreign.isEmpty()) {
-                String applications = String.join(" ", records.stream().map(r -> r.dossier().application().key()).toList());
-                return ledger.reject(ticket, seq, path, applications, "held by " + String.join(", ", foreign)
-                        + ", not by " + submitter + ", which submitted the package: an office submits only the dossiers"
-                        + " it holds");
+
+            @Override
+            public ItemOutcome reject(long seq, String path, String application, String reason) {
+                return items.reject(seq, path, application, reason);
+            }
+
+            @Override
+            public void close() {
+                items.close();
+            }
+        };
+    }
+
+    /** Why the submitter may not store these records (the offices that hold them), or null when it may. */
+    private String foreign(List<StagedRecord> records) {
+        if (submitter == null) {
+            return null;
+        }
+        TreeSet<String> foreign = new TreeSet<>();
+        for (StagedRecord r : records) {
+            if (!submitter.equals(r.dossier().application().office())) {
+                foreign.add(r.dossier().application().office());
             }
         }
-        return ledger.commit(ticket, seq, path, records);
+        return foreign.isEmpty() ? null : "held by " + String.join(", ", foreign) + ", not by " + submitter
+                + ", which submitted the package: an office submits only the dossiers it holds";
+    }
+
+    private static String applications(List<StagedRecord> records) {
+        return String.join(" ", records.stream().map(r -> r.dossier().application().key()).toList());
     }
 
     @Override

@@ -44,8 +44,17 @@ public final class PeerClient {
 
     static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
     private static final String ACTION_PREFIX = "urn:dossierlink:service:1:";
+    private static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /**
+     * The hardened, DOCTYPE-refusing parser, one per thread that reads answers (the HTTP client's): making
+     * one takes longer than parsing an answer with it. A DocumentBuilder may parse one document after
+     * another; each parse starts from a clean state and keeps no reference to the document it returned.
+     */
+    private static final ThreadLocal<javax.xml.parsers.DocumentBuilder> PARSER =
+            ThreadLocal.withInitial(SecureXml::documentBuilderRefusingDoctype);
 
     private final HttpClient http;
+    private final java.util.concurrent.ExecutorService calls = callThreads();
     private final Map<String, HttpClient> pinned = new java.util.concurrent.ConcurrentHashMap<>();
     private final VerificationLimits limits;
     private final Clock clock;
@@ -94,12 +103,14 @@ public final class PeerClient {
                 .header("Content-Type", "text/xml; charset=UTF-8")
                 .header("SOAPAction", "\"" + ACTION_PREFIX + operation + "\"")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(envelope));
-        if (requestId != null && requestId.matches("[A-Za-z0-9._-]{1,64}")) {
+        if (requestId != null && REQUEST_ID.matcher(requestId).matches()) {
             request.header("X-Request-Id", requestId);
         }
         CompletableFuture<HttpResponse<byte[]>> sent;
         try {
-            sent = clientFor(peer).sendAsync(request.build(), limited());
+            HttpClient client = clientFor(peer);
+            HttpRequest built = request.build();
+            sent = CompletableFuture.supplyAsync(() -> send(client, built), calls);
         } catch (IllegalArgumentException | IllegalStateException e) {
             return CompletableFuture.completedFuture(PeerAnswer.failed(peer, PeerStatus.ERROR, since(start),
                     "cannot call " + peer.endpoint() + ": " + e.getMessage()));
@@ -107,6 +118,44 @@ public final class PeerClient {
         return sent.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((response, failure) -> failure != null ? failed(peer, failure, start, timeout)
                         : read(peer, response, start));
+    }
+
+    /**
+     * Sends on a thread of this client's own pool and waits there for the answer, which is then read and
+     * verified on that same thread. Not {@link HttpClient#sendAsync}: it hands every answer on to the
+     * CompletableFuture default executor, which on a machine of fewer than three cores starts a new thread
+     * for each task (a thread per peer answer, with none of the per-thread parsers warm).
+     */
+    private static HttpResponse<byte[]> send(HttpClient client, HttpRequest request) {
+        try {
+            return client.send(request, limited());
+        } catch (IOException e) {
+            throw new CompletionException(e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new CompletionException(new NotSent(request, e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
+        }
+    }
+
+    /** A request the HTTP client would not send (as a synchronous refusal of sendAsync was). */
+    static final class NotSent extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotSent(HttpRequest request, RuntimeException cause) {
+            super("cannot call " + request.uri() + ": " + cause.getMessage(), cause);
+        }
+    }
+
+    /** Daemon threads that send the calls and read the answers: as many as calls in flight, kept a minute. */
+    private static java.util.concurrent.ExecutorService callThreads() {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "dossierlink-peer-call-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     static byte[] envelope(byte[] header, byte[] body) {
@@ -135,6 +184,9 @@ public final class PeerClient {
         }
         Duration took = since(start);
         for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof AnswerTooLarge || t instanceof NotSent) {
+                return PeerAnswer.failed(peer, PeerStatus.ERROR, took, t.getMessage());
+            }
             if (t instanceof javax.net.ssl.SSLException) {
                 return PeerAnswer.failed(peer, PeerStatus.UNREACHABLE, took, "no TLS connection to " + peer.endpoint()
                         + " (is its certificate the one trusted for it?): " + t.getMessage());
@@ -151,9 +203,6 @@ public final class PeerClient {
             return PeerAnswer.failed(peer, PeerStatus.UNREACHABLE, took, "cannot connect to " + peer.endpoint()
                     + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
         }
-        if (cause instanceof AnswerTooLarge) {
-            return PeerAnswer.failed(peer, PeerStatus.ERROR, took, cause.getMessage());
-        }
         return PeerAnswer.failed(peer, PeerStatus.ERROR, took, "the call to " + peer.endpoint() + " failed: " + cause);
     }
 
@@ -168,7 +217,7 @@ public final class PeerClient {
                 xml = mtom.root();
                 attachments = mtom.attachments();
             }
-            Document doc = SecureXml.documentBuilderRefusingDoctype().parse(new ByteArrayInputStream(xml));
+            Document doc = parse(xml);
             Element payload = SignatureVerifier.payloadOf(doc);
             if ("Fault".equals(payload.getLocalName()) && SOAP11.equals(payload.getNamespaceURI())) {
                 PeerFault fault = fault(payload);
@@ -191,6 +240,11 @@ public final class PeerClient {
             return PeerAnswer.failed(peer, PeerStatus.ERROR, since(start), "HTTP " + response.statusCode()
                     + ", an answer that is not a SOAP 1.1 message: " + e.getMessage());
         }
+    }
+
+    /** Parses an answer with this thread's hardened parser (a DOCTYPE is an error). */
+    static Document parse(byte[] xml) throws SAXException, IOException {
+        return PARSER.get().parse(new ByteArrayInputStream(xml));
     }
 
     /** The detail of a typed fault: Fault/detail/{any}/(code, message, field, reason, node). */

@@ -2,6 +2,11 @@ package org.dossierlink.signature;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.Provider;
+import java.security.PublicKey;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
@@ -9,9 +14,13 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.xml.XMLConstants;
 
@@ -30,6 +39,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
+import org.w3c.dom.Text;
 
 /**
  * Verifies an enveloped XML signature over one element, the <em>processed element</em>, and refuses
@@ -53,6 +63,15 @@ public final class SignatureVerifier {
 
     private static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
     private static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
+
+    /**
+     * The public keys of trusted certificates that verified a signature, in the signature provider's own form
+     * (see {@link CryptoProvider}): a native provider would otherwise import the JDK key again for every
+     * verification. Only certificates the trust store accepted get here, so it stays as small as the trust
+     * stores in use; it is emptied should it ever grow past {@link #MAX_CACHED_KEYS}.
+     */
+    private static final Map<X509Certificate, PublicKey> VERIFICATION_KEYS = new ConcurrentHashMap<>();
+    static final int MAX_CACHED_KEYS = 256;
 
     private final TrustedCertificates trust;
     private final VerificationLimits limits;
@@ -103,13 +122,13 @@ public final class SignatureVerifier {
         Element properties = checkReferences(processed, signatureElement, references, where);
 
         XMLSignature signature = read(signatureElement, where);
-        X509Certificate cert = checkedCertificate(signature, at, where);
+        X509Certificate cert = checkedCertificate(signatureElement, signature, at, where);
         checkValue(signature, cert, where);
         checkResolvedTo(signature, processed, where);
         // read only now that its digest matched: a forged time is a changed signature, not a certificate problem
         Instant signingTime = properties == null ? null : signingTime(properties, signatureElement, where);
         if (signingTime != null) {
-            checkValidity(cert, signingTime, "at its stated signing time " + signingTime, where);
+            checkValidity(cert, signingTime, "at its stated signing time ", where);
         }
         return new VerifiedSignature(processed, cert, signature.getSignedInfo().getSignatureMethodURI(), signingTime);
     }
@@ -166,11 +185,11 @@ public final class SignatureVerifier {
         }
         XMLSignature signature = read(signatureElement, where);
         signature.addResourceResolver(new DetachedResolver(uri, content));
-        X509Certificate cert = checkedCertificate(signature, at, where);
+        X509Certificate cert = checkedCertificate(signatureElement, signature, at, where);
         checkValue(signature, cert, where);
         Instant signingTime = properties == null ? null : signingTime(properties, signatureElement, where);
         if (signingTime != null) {
-            checkValidity(cert, signingTime, "at its stated signing time " + signingTime, where);
+            checkValidity(cert, signingTime, "at its stated signing time ", where);
         }
         return new VerifiedSignature(signatureElement, cert, signature.getSignedInfo().getSignatureMethodURI(), signingTime);
     }
@@ -213,11 +232,14 @@ public final class SignatureVerifier {
     }
 
     /** The KeyInfo certificate, checked: strong enough, trusted, valid at {@code at}. */
-    private X509Certificate checkedCertificate(XMLSignature signature, Instant at, String where) {
+    private X509Certificate checkedCertificate(Element signatureElement, XMLSignature signature, Instant at, String where) {
         X509Certificate cert;
         try {
-            KeyInfo keyInfo = signature.getKeyInfo();
-            cert = keyInfo == null ? null : keyInfo.getX509Certificate();
+            cert = trustedKeyInfoCertificate(signatureElement);
+            if (cert == null) {
+                KeyInfo keyInfo = signature.getKeyInfo();
+                cert = keyInfo == null ? null : keyInfo.getX509Certificate();
+            }
         } catch (XMLSecurityException e) {
             throw new SignatureRejectedException(Problem.MALFORMED, "the signature in " + where + " cannot be read: "
                     + e.getMessage(), e);
@@ -236,20 +258,86 @@ public final class SignatureVerifier {
             Instant notAfter = cert.getNotAfter().toInstant();
             Instant inside = at.isAfter(notAfter) ? notAfter : at.isBefore(notBefore) ? notBefore : at;
             if (!inside.equals(at) && trust.trusts(cert, inside)) {
-                checkValidity(cert, at, "at " + at, where);
+                checkValidity(cert, at, "at ", where);
             }
             throw new SignatureRejectedException(Problem.UNKNOWN_KEY, "the signature in " + where + " was made by "
                     + Certificates.describe(cert) + ", which the trust store " + trust.source() + " does not hold");
         }
-        checkValidity(cert, at, "at " + at, where);
+        checkValidity(cert, at, "at ", where);
 
         return cert;
+    }
+
+    /**
+     * The certificate of the common KeyInfo form (one X509Data holding one X509Certificate, as this node
+     * signs) when its bytes are exactly those of a certificate of the trust store: that trusted certificate
+     * object itself, so its key is decoded once rather than per signature. Null for any other KeyInfo or
+     * certificate, which Santuario then reads as before (the same certificate, as these are the same bytes).
+     */
+    private X509Certificate trustedKeyInfoCertificate(Element signatureElement) {
+        Element keyInfo = child(signatureElement, "KeyInfo");
+        Element x509Data = keyInfo == null ? null : onlyChildElement(keyInfo);
+        Element certificate = x509Data == null || !isDsig(x509Data, "X509Data") ? null : onlyChildElement(x509Data);
+        if (certificate == null || !isDsig(certificate, "X509Certificate")) {
+            return null;
+        }
+        StringBuilder base64 = new StringBuilder();
+        for (Node n = certificate.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (!(n instanceof Text t)) {
+                return null;
+            }
+            base64.append(t.getData());
+        }
+        byte[] encoded;
+        try {
+            encoded = Base64.getMimeDecoder().decode(base64.toString());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        for (X509Certificate trusted : trust.certificates()) {
+            try {
+                if (Arrays.equals(trusted.getEncoded(), encoded)) {
+                    return trusted;
+                }
+            } catch (CertificateEncodingException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static Element onlyChildElement(Element parent) {
+        Element only = firstChildElement(parent);
+        return only == null || nextElement(only) != null ? null : only;
+    }
+
+    /** The certificate's public key in the signature provider's form, translated once per certificate. */
+    static PublicKey verificationKey(X509Certificate cert) {
+        Provider provider = CryptoProvider.forSignatures();
+        if (provider == null) {
+            return cert.getPublicKey();
+        }
+        PublicKey cached = VERIFICATION_KEYS.get(cert);
+        if (cached != null) {
+            return cached;
+        }
+        PublicKey key = cert.getPublicKey();
+        try {
+            key = (PublicKey) KeyFactory.getInstance(key.getAlgorithm(), provider).translateKey(key);
+        } catch (GeneralSecurityException | ClassCastException e) {
+            return cert.getPublicKey(); // the provider cannot take this key: Santuario uses the JDK's form
+        }
+        if (VERIFICATION_KEYS.size() >= MAX_CACHED_KEYS) {
+            VERIFICATION_KEYS.clear();
+        }
+        VERIFICATION_KEYS.put(cert, key);
+        return key;
     }
 
     private static void checkValue(XMLSignature signature, X509Certificate cert, String where) {
         boolean valid;
         try {
-            valid = signature.checkSignatureValue(cert);
+            valid = signature.checkSignatureValue(verificationKey(cert));
         } catch (XMLSecurityException e) {
             throw new SignatureRejectedException(Problem.MALFORMED, "the signature in " + where + " cannot be checked: "
                     + e.getMessage(), e);
@@ -414,7 +502,7 @@ public final class SignatureVerifier {
             for (Element e = firstChildElement(property); e != null; e = nextElement(e)) {
                 if (Dsig.PROPERTIES_NS.equals(e.getNamespaceURI()) && "SigningTime".equals(e.getLocalName())) {
                     try {
-                        return Instant.parse(e.getTextContent().trim());
+                        return parseInstant(e.getTextContent().trim());
                     } catch (DateTimeParseException ex) {
                         throw new SignatureRejectedException(Problem.MALFORMED, "the signing time '" + e.getTextContent()
                                 + "' in the signature of " + where + " is not an xsd:dateTime in UTC");
@@ -425,13 +513,40 @@ public final class SignatureVerifier {
         return null;
     }
 
-    private static void checkValidity(X509Certificate cert, Instant at, String when, String where) {
+    /** @param whenPrefix what precedes {@code at} in the message ("at ..."): the message is built only on failure */
+    private static final java.util.regex.Pattern PLAIN_UTC =
+            java.util.regex.Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?Z");
+
+    /**
+     * {@link Instant#parse}, with a direct path for the plain form signers write ({@code 2026-11-26T12:00:00.123Z}):
+     * the general ISO parser costs a sixth of a verification. Anything else, or a field out of range, goes
+     * to {@link Instant#parse} itself, so what is accepted and refused, and how, is unchanged.
+     */
+    static Instant parseInstant(String text) {
+        java.util.regex.Matcher m = PLAIN_UTC.matcher(text);
+        if (m.matches()) {
+            try {
+                String fraction = m.group(7);
+                int nanos = fraction == null ? 0 : Integer.parseInt((fraction + "00000000").substring(0, 9));
+                return java.time.LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                        Integer.parseInt(m.group(6)), nanos).toInstant(java.time.ZoneOffset.UTC);
+            } catch (java.time.DateTimeException e) {
+                // out of range here (a leap second, 24:00, 30 February): as Instant.parse has it
+            }
+        }
+        return Instant.parse(text);
+    }
+
+    private static void checkValidity(X509Certificate cert, Instant at, String whenPrefix, String where) {
         try {
             cert.checkValidity(Date.from(at));
         } catch (CertificateExpiredException e) {
+            String when = whenPrefix + at;
             throw new SignatureRejectedException(Problem.CERTIFICATE_EXPIRED, "the certificate that signed " + where + ", "
                     + Certificates.describe(cert) + ", expired on " + cert.getNotAfter().toInstant() + ": it is not valid " + when);
         } catch (CertificateNotYetValidException e) {
+            String when = whenPrefix + at;
             throw new SignatureRejectedException(Problem.CERTIFICATE_NOT_YET_VALID, "the certificate that signed " + where
                     + ", " + Certificates.describe(cert) + ", is valid only from " + cert.getNotBefore().toInstant()
                     + ": it is not valid " + when);

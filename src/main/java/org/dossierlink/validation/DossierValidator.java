@@ -81,6 +81,8 @@ public final class DossierValidator {
 
     private final CatalogResolver catalog;
     private final ConcurrentHashMap<String, Schema> schemas = new ConcurrentHashMap<>();
+    /** This thread's parser and validator handlers, reused document after document (see {@link Reused}). */
+    private final ThreadLocal<Reused> reused = ThreadLocal.withInitial(Reused::new);
 
     public DossierValidator() {
         this(CatalogResolver.bundled());
@@ -227,21 +229,92 @@ public final class DossierValidator {
     }
 
     private ValidationReport validateXsd(Source src, String name, Dialect dialect, String relative, ValidationMode mode) {
+        try (Reused.Lease lease = reused.get().lease()) {
+            ValidatorHandler vh = lease.validatorHandler(relative, this::newValidatorHandler);
+            ElementTracker tracker = new ElementTracker(vh, false, mode, src.systemId(), catalog::displayName);
+            vh.setErrorHandler(tracker);
+            tracker.checkHints(location -> catalog.resolveUri(location, src.systemId(), null) != null);
+            vh.setResourceResolver(catalog.session(what -> tracker.add(Severity.ERROR, "refused",
+                    "external resource refused, not in " + CatalogResolver.CATALOG_RESOURCE + ": " + what)));
+            XMLReader reader = lease.reader();
+            reader.setContentHandler(tracker);
+            reader.setErrorHandler(tracker);
+            parse(reader, src, tracker);
+            return new ValidationReport(name, dialect, SchemaKind.XSD, "xsd/" + relative, "dialect", mode,
+                    tracker.issues(), tracker.truncated());
+        }
+    }
+
+    private ValidatorHandler newValidatorHandler(String relative) {
         ValidatorHandler vh = schema(relative).newValidatorHandler();
-        ElementTracker tracker = new ElementTracker(vh, false, mode, src.systemId(), catalog::displayName);
-        vh.setErrorHandler(tracker);
-        tracker.checkHints(location -> catalog.resolveUri(location, src.systemId(), null) != null);
-        vh.setResourceResolver(catalog.session(what -> tracker.add(Severity.ERROR, "refused",
-                "external resource refused, not in " + CatalogResolver.CATALOG_RESOURCE + ": " + what)));
         setIfSupported(vh, XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         setIfSupported(vh, XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        XMLReader reader = SecureXml.xmlReader();
-        reader.setContentHandler(tracker);
-        reader.setErrorHandler(tracker);
-        parse(reader, src, tracker);
-        return new ValidationReport(name, dialect, SchemaKind.XSD, "xsd/" + relative, "dialect", mode, tracker.issues(),
-                tracker.truncated());
+        return vh;
     }
+
+    /**
+     * One thread's hardened SAX reader ({@link SecureXml#xmlReader()}) and one {@link ValidatorHandler} per
+     * schema, made on first need and reused for every later document of that thread: making them costs more
+     * than validating a small document. Both are built for that: the parser resets itself at the start of each
+     * parse, the validator handler at each startDocument (also after a document that failed half-way). A
+     * document's handlers (its {@link ElementTracker}, error handler and resource resolver) are set before
+     * each parse and taken off after it ({@link Lease#close}), so nothing of one document reaches the next. A
+     * nested validation on the same thread (none is made today) gets fresh ones.
+     */
+    private static final class Reused {
+        private XMLReader reader;
+        private final Map<String, ValidatorHandler> handlers = new java.util.HashMap<>();
+        private boolean leased;
+
+        Lease lease() {
+            boolean own = !leased;
+            leased = true;
+            return new Lease(own);
+        }
+
+        final class Lease implements AutoCloseable {
+            private final boolean own;
+            private XMLReader leasedReader;
+            private ValidatorHandler leasedHandler;
+
+            Lease(boolean own) {
+                this.own = own;
+            }
+
+            XMLReader reader() {
+                if (!own) {
+                    return leasedReader = SecureXml.xmlReader();
+                }
+                if (reader == null) {
+                    reader = SecureXml.xmlReader();
+                }
+                return leasedReader = reader;
+            }
+
+            ValidatorHandler validatorHandler(String relative, java.util.function.Function<String, ValidatorHandler> make) {
+                return leasedHandler = own ? handlers.computeIfAbsent(relative, make) : make.apply(relative);
+            }
+
+            @Override
+            public void close() {
+                if (!own) {
+                    return;
+                }
+                if (leasedReader != null) {
+                    leasedReader.setContentHandler(NO_CONTENT);
+                    leasedReader.setErrorHandler(NO_CONTENT);
+                }
+                if (leasedHandler != null) {
+                    leasedHandler.setErrorHandler(null);
+                    leasedHandler.setResourceResolver(null);
+                }
+                leased = false;
+            }
+        }
+    }
+
+    /** What a reused reader holds between documents. */
+    private static final org.xml.sax.helpers.DefaultHandler NO_CONTENT = new org.xml.sax.helpers.DefaultHandler();
 
     private static void setIfSupported(ValidatorHandler vh, String property, Object value) {
         try {
@@ -387,10 +460,12 @@ public final class DossierValidator {
         ElementTracker tracker = new ElementTracker(null, false, mode, src.systemId(), catalog::displayName);
         tracker.add(Severity.WARNING, "no-schema", "no schema available for dialect " + dialect.wireName() + " ("
                 + why + "); only well-formedness was checked");
-        XMLReader reader = SecureXml.xmlReader();
-        reader.setContentHandler(tracker);
-        reader.setErrorHandler(tracker);
-        parse(reader, src, tracker);
+        try (Reused.Lease lease = reused.get().lease()) {
+            XMLReader reader = lease.reader();
+            reader.setContentHandler(tracker);
+            reader.setErrorHandler(tracker);
+            parse(reader, src, tracker);
+        }
         return new ValidationReport(name, dialect, SchemaKind.NONE, null, null, mode, tracker.issues(), tracker.truncated());
     }
 

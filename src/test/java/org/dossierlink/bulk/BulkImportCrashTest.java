@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
@@ -87,13 +88,15 @@ class BulkImportCrashTest {
     @Test
     void sigtermStopsAfterTheCurrentItemSaysHowToResumeAndResumes() throws Exception {
         Path data = dir.resolve("stopped");
-        Process p = start(data, null);
+        // a progress line after every item: the signal goes once three items are in, so the second run resumes
+        Process p = start(data, null, "--progress-every", "0");
         Child child = new Child(p);
-        child.awaitLine("as run ");
-        Thread.sleep(300); // let a few items in before the signal
+        child.awaitLine(String.format(Locale.ROOT, ": 3/%,d items", ITEMS));
         p.destroy();
         assertThat(p.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
         String out = child.output();
+        assertThat(out).doesNotContain("stopped after item 0 of").doesNotContain("stopped after item 1 of")
+                .doesNotContain("stopped after item 2 of");
         assertThat(out).contains("stopped after item ").contains("of " + ITEMS)
                 .contains("run the same import command again to resume from item ");
         Path receipt = dir.resolve("receipt.xml");
@@ -151,10 +154,11 @@ class BulkImportCrashTest {
     }
 
     /** {@code dossierlink import} in its own JVM, as the launcher runs it (same classpath, the CLI's main class). */
-    private Process start(Path data, Path receipt) throws IOException {
+    private Process start(Path data, Path receipt, String... options) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), "org.dossierlink.cli.DossierlinkCommand",
                 "import", "--config", config.toString(), "--data", data.toString()));
+        cmd.addAll(List.of(options));
         if (receipt != null) {
             cmd.add("--receipt");
             cmd.add(receipt.toString());

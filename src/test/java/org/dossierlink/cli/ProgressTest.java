@@ -69,6 +69,28 @@ class ProgressTest {
     }
 
     @Test
+    void aGivenIntervalSetsThePlainLinesAndZeroWritesOnePerAdvance() {
+        StringWriter zero = new StringWriter();
+        try (Progress p = new Progress("import", "items", 3, new PrintWriter(zero), false, clock::get, Duration.ZERO)) {
+            for (int i = 0; i < 3; i++) {
+                elapse(Duration.ofSeconds(1));
+                p.advance(1);
+            }
+        }
+        assertThat(zero.toString().lines()).containsExactly(
+                "import: 1/3 items, 1.0/s, ETA 2s", "import: 2/3 items, 1.0/s, ETA 1s", "import: 3/3 items, 1.0/s, done in 3s");
+        StringWriter two = new StringWriter();
+        try (Progress p = new Progress("import", "items", 10, new PrintWriter(two), false, clock::get, Duration.ofSeconds(2))) {
+            for (int i = 0; i < 5; i++) {
+                elapse(Duration.ofSeconds(1));
+                p.advance(1);
+            }
+        }
+        assertThat(two.toString().lines()).containsExactly(
+                "import: 2/10 items, 1.0/s, ETA 8s", "import: 4/10 items, 1.0/s, ETA 6s");
+    }
+
+    @Test
     void durationsReadAsAPersonWritesThem() {
         assertThat(Progress.duration(Duration.ofSeconds(42))).isEqualTo("42s");
         assertThat(Progress.duration(Duration.ofSeconds(155))).isEqualTo("2m35s");

@@ -660,6 +660,68 @@ class SignatureVerifierTest {
                 "signed at " + signedAt);
     }
 
+    // ------------------------------------------------------------------ the trusted certificate read once
+
+    @Test
+    void aCertificateInKeyInfoWrappedOverLinesIsStillTheTrustedOne() {
+        // the KeyInfo form read without Santuario: base64 with line breaks decodes to the same certificate
+        Document doc = signedEnvelope();
+        Element cert = ds(doc, "X509Certificate");
+        String base64 = cert.getTextContent().trim();
+        cert.setTextContent(base64.substring(0, 64) + "\n" + base64.substring(64));
+        Document received = reparse(doc);
+
+        VerifiedSignature v = verifier().verify(received);
+
+        assertThat(v.signer()).isSameAs(TestKeys.trust().certificates().stream()
+                .filter(c -> c.equals(TestKeys.rsa().certificate())).findFirst().orElseThrow());
+    }
+
+    @Test
+    void aKeyInfoWithMoreThanOneCertificateIsReadBySantuarioAndStillChecked() {
+        // not the form this node signs: Santuario reads it (the first certificate), the trust check is the same
+        Document doc = signedEnvelope();
+        Element cert = ds(doc, "X509Certificate");
+        Element second = (Element) cert.cloneNode(true);
+        second.setTextContent(Base64.getEncoder().encodeToString(encoded(SignatureFixtures.otherRsa().certificate())));
+        cert.getParentNode().appendChild(second);
+        Document received = reparse(doc);
+
+        assertThat(verifier().verify(received).signer()).isEqualTo(TestKeys.rsa().certificate());
+
+        Element x509Data = ds(received, "X509Data");
+        x509Data.insertBefore(x509Data.getLastChild(), x509Data.getFirstChild());
+        Document swapped = reparse(received);
+        assertRejected(() -> verifier().verify(swapped), Problem.UNKNOWN_KEY, "does not hold");
+    }
+
+    @Test
+    void theVerificationKeyOfACertificateIsTranslatedOnce() {
+        X509Certificate cert = TestKeys.ec().certificate();
+
+        assertThat(SignatureVerifier.verificationKey(cert)).isSameAs(SignatureVerifier.verificationKey(cert));
+        assertThat(SignatureVerifier.verificationKey(cert).getEncoded()).isEqualTo(cert.getPublicKey().getEncoded());
+    }
+
+    @Test
+    void signingTimesAreReadAsInstantParseReadsThem() {
+        for (String t : List.of("2026-11-26T12:00:00Z", "2026-11-26T12:00:00.1Z", "2026-11-26T12:00:00.123Z",
+                "2026-11-26T12:00:00.123456789Z", "0001-01-01T00:00:00Z", "2024-02-29T23:59:59.999Z",
+                "2026-11-26T13:00:00+01:00", "+12026-11-26T12:00:00Z", "2016-12-31T23:59:60Z",
+                "2026-13-01T00:00:00Z", "2026-02-30T00:00:00Z", "2026-11-26T24:00:00Z", "2026-11-26T12:60:00Z",
+                "2026-11-26T12:00:00", "2026-11-26T12:00:00.1234567890Z", "2026-11-26 12:00:00Z", "")) {
+            Throwable expected = org.assertj.core.api.Assertions.catchThrowable(() -> Instant.parse(t));
+            if (expected == null) {
+                assertThat(SignatureVerifier.parseInstant(t)).as(t).isEqualTo(Instant.parse(t));
+            } else {
+                assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> SignatureVerifier.parseInstant(t)))
+                        .as(t).hasSameClassAs(expected).hasMessage(expected.getMessage());
+            }
+        }
+        assertThat(SignatureVerifier.parseInstant("2026-11-26T12:00:00.5Z"))
+                .isEqualTo(Instant.parse("2026-11-26T12:00:00Z").plusMillis(500));
+    }
+
     private static byte[] encoded(X509Certificate c) {
         try {
             return c.getEncoded();

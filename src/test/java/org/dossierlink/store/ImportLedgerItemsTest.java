@@ -1,0 +1,131 @@
+package org.dossierlink.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.dossierlink.bulk.ImportLedger;
+import org.dossierlink.bulk.ImportRun;
+import org.dossierlink.bulk.ItemOutcome;
+import org.dossierlink.bulk.ItemStatus;
+import org.dossierlink.bulk.PackageForm;
+import org.dossierlink.bulk.PackageIdentity;
+import org.dossierlink.bulk.StagedRecord;
+import org.dossierlink.dossier.ApplicationRef;
+import org.dossierlink.dossier.Dossier;
+import org.dossierlink.dossier.LocalizedText;
+import org.dossierlink.dossier.PriorityClaim;
+import org.dossierlink.dossier.Publication;
+import org.dossierlink.testsupport.PostgresSchema;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The run writer of {@link JdbcImportLedger#items}: one connection and one prepared statement per SQL text for
+ * the whole run, each item still its own transaction. A failed item leaves nothing behind (no half-built
+ * batch, no half-written item) and the next one commits normally; on PostgreSQL the connection goes back
+ * to the pool with its commits synchronous again.
+ */
+class ImportLedgerItemsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void h2() {
+        try (JdbcDossierStore store = JdbcDossierStore.open(StoreConfig.h2(dir))) {
+            exercise(store);
+        }
+    }
+
+    @Test
+    void postgres() throws Exception {
+        try (PostgresSchema schema = PostgresSchema.create("items_test");
+             JdbcDossierStore store = schema.openStore()) {
+            exercise(store);
+            // every pooled connection commits synchronously again (the writer set its session back)
+            List<Connection> all = new ArrayList<>();
+            try {
+                for (int i = 0; i < 10; i++) {
+                    Connection c = store.dataSource().getConnection();
+                    all.add(c);
+                    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW synchronous_commit")) {
+                        rs.next();
+                        assertThat(rs.getString(1)).isEqualTo("on");
+                    }
+                }
+            } finally {
+                for (Connection c : all) {
+                    c.close();
+                }
+            }
+        }
+    }
+
+    private static void exercise(JdbcDossierStore store) {
+        JdbcImportLedger ledger = new JdbcImportLedger(store);
+        String ticket = UUID.randomUUID().toString();
+        ledger.begin(ticket, new PackageIdentity(PackageForm.ZIP, "p", UUID.randomUUID().toString()), "EP", 6L,
+                Instant.now());
+        List<ItemOutcome> outcomes = new ArrayList<>();
+        try (ImportLedger.Items items = ledger.items(ticket)) {
+            outcomes.add(items.commit(1, "a.xml", List.of(record(1, "first"))));
+            outcomes.add(items.commit(2, "b.xml", List.of(record(2, "first"))));
+            // a record the store refuses (a priority number with a space) fails inside the transaction, after
+            // the application row's statements were prepared: nothing of item 3 stays
+            assertThatThrownBy(() -> items.commit(3, "c.xml", List.of(record(3, "first"), badRecord(4))))
+                    .isInstanceOf(IllegalArgumentException.class);
+            outcomes.add(items.reject(3, "c.xml", "EP 9100003", "refused by the store"));
+            // an item committed twice is refused, and the next one goes on
+            assertThatThrownBy(() -> items.commit(3, "c.xml", List.of(record(5, "first"))))
+                    .isInstanceOf(IllegalStateException.class);
+            outcomes.add(items.commit(4, "d.xml", List.of(record(1, "first"))));
+            outcomes.add(items.commit(5, "e.xml", List.of(record(2, "second"))));
+            outcomes.add(items.commit(6, "f.xml", List.of(record(6, "first"))));
+        }
+        assertThat(outcomes).extracting(ItemOutcome::status).containsExactly(ItemStatus.STORED, ItemStatus.STORED,
+                ItemStatus.REJECTED, ItemStatus.UNCHANGED, ItemStatus.REPLACED, ItemStatus.STORED);
+        ImportRun run = ledger.byTicket(ticket).orElseThrow();
+        assertThat(run.lastSeq()).isEqualTo(6);
+        assertThat(run.totals().stored()).isEqualTo(3);
+        assertThat(run.totals().unchanged()).isEqualTo(1);
+        assertThat(run.totals().replaced()).isEqualTo(1);
+        assertThat(run.totals().rejected()).isEqualTo(1);
+        assertThat(store.findByApplicationKey(key(3))).isEmpty();
+        assertThat(store.findByApplicationKey(key(4))).isEmpty();
+        assertThat(store.findByApplicationKey(key(5))).isEmpty();
+        assertThat(store.findByApplicationKey(key(2)).orElseThrow().titles().get(0).text()).isEqualTo("second");
+        List<ItemOutcome> stored = new ArrayList<>();
+        ledger.outcomes(ticket, 0, 100, stored::add);
+        assertThat(stored).containsExactlyElementsOf(outcomes);
+    }
+
+    private static String key(int i) {
+        return record(i, "x").dossier().application().key();
+    }
+
+    private static StagedRecord record(int i, String title) {
+        return new StagedRecord(dossier(i, title, "62000" + i), List.of());
+    }
+
+    private static StagedRecord badRecord(int i) {
+        return new StagedRecord(dossier(i, "bad", "62 000"), List.of());
+    }
+
+    private static Dossier dossier(int i, String title, String priority) {
+        String number = Integer.toString(9_100_000 + i);
+        return new Dossier(new ApplicationRef("EP", number, "A", "EP" + number, LocalDate.of(2020, 1, 1)),
+                List.of(new Publication("EP", Integer.toString(3_100_000 + i), "A1", LocalDate.of(2021, 6, 1))),
+                List.of(new PriorityClaim(1, "US", priority, null, LocalDate.of(2019, 1, 1), null, true)),
+                List.of(new LocalizedText("en", title)), List.of(), List.of(), List.of(), List.of(), null, "test");
+    }
+}
