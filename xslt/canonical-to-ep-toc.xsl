@@ -62,7 +62,12 @@
       <xsl:attribute name="appnum" select="dos:application/dos:number"/>
       <xsl:if test="exists($ipc)"><xsl:attribute name="ipc" select="string-join($ipc, ' ')"/></xsl:if>
       <xsl:if test="$pub/dos:date">
-        <xsl:attribute name="pubdate" select="format-date(xs:date($pub/dos:date), '[Y0001]/[M01]/[D01]')"/>
+        <!-- YYYY/MM/DD: the xs:date's own text with slashes (format-date is several times slower); a year
+             outside 0001-9999 goes through format-date -->
+        <xsl:variable name="date" select="xs:date($pub/dos:date)"/>
+        <xsl:variable name="text" select="string($date)"/>
+        <xsl:attribute name="pubdate" select="if (substring($text, 5, 1) = '-') then translate(substring($text, 1, 10), '-', '/')
+                                              else format-date($date, '[Y0001]/[M01]/[D01]')"/>
       </xsl:if>
       <xsl:attribute name="dtd" select="'v0.01'"/>
     </Application-body>
@@ -75,7 +80,8 @@
     <xsl:if test="count($p) ne 3">
       <xsl:sequence select="error(QName('urn:dossierlink:xslt', 'dl:ipc'), concat('IPC classification ''', $symbol, ''' is not a symbol the table of contents can write (H04N 1/40)'))"/>
     </xsl:if>
-    <xsl:sequence select="concat($p[1], format-integer(xs:integer($p[2]), '0000'),
+    <xsl:variable name="main" select="string(xs:integer($p[2]))"/>
+    <xsl:sequence select="concat($p[1], substring('0000', string-length($main) + 1), $main,
                                  if (string-length($p[3]) lt 2) then concat('0', $p[3]) else $p[3])"/>
   </xsl:function>
 

@@ -302,31 +302,39 @@
   <xsl:function name="dl:parties" as="element(dl:parties)?">
     <xsl:param name="group" as="element()?"/>
     <xsl:param name="name" as="xs:string"/>
-    <xsl:variable name="all" select="$group/*[local-name() = $name]
-        [dl:clean-text(string-join(*[local-name() = concat($name, '-name')]/ex:name//text(), '')) != '']"/>
-    <xsl:variable name="chosen" select="if ($all[@data-format = 'epodoc']) then $all[@data-format = 'epodoc'] else $all[not(@data-format = 'epodoc')]"/>
+    <!-- each party's name text is read once: $raws[$i] is the text of $members[$i] -->
+    <xsl:variable name="members" select="$group/*[local-name() = $name]"/>
+    <xsl:variable name="name-element" select="concat($name, '-name')"/>
+    <xsl:variable name="raws" as="xs:string*"
+        select="$members ! dl:clean-text(string-join(*[local-name() = $name-element]/ex:name//text(), ''))"/>
+    <xsl:variable name="all" as="xs:integer*" select="for $i in 1 to count($members) return $i[$raws[$i] != '']"/>
+    <xsl:variable name="epodoc-ones" as="xs:integer*" select="for $i in $all return $i[$members[$i]/@data-format = 'epodoc']"/>
+    <xsl:variable name="chosen" as="xs:integer*" select="if (exists($epodoc-ones)) then $epodoc-ones
+        else (for $i in $all return $i[not($members[$i]/@data-format = 'epodoc')])"/>
     <xsl:if test="exists($chosen)">
       <dl:parties>
         <xsl:for-each select="$chosen">
-          <xsl:variable name="raw" select="dl:clean-text(string-join(*[local-name() = concat($name, '-name')]/ex:name//text(), ''))"/>
-          <xsl:variable name="epodoc" select="if (@data-format = 'epodoc') then dl:epodoc-party($raw) else ()"/>
-          <xsl:element name="dos:{$name}">
-            <xsl:if test="normalize-space(@sequence) castable as xs:positiveInteger">
-              <xsl:attribute name="sequence" select="xs:integer(normalize-space(@sequence))"/>
-            </xsl:if>
-            <xsl:choose>
-              <xsl:when test="exists($epodoc)">
-                <dos:name><xsl:value-of select="normalize-space($epodoc[1])"/></dos:name>
-                <dos:country><xsl:value-of select="$epodoc[2]"/></dos:country>
-              </xsl:when>
-              <xsl:when test="@data-format = 'epodoc'">
-                <dos:name><xsl:value-of select="$raw"/></dos:name>
-              </xsl:when>
-              <xsl:otherwise>
-                <dos:name><xsl:value-of select="replace($raw, '[, ]+$', '')"/></dos:name>
-              </xsl:otherwise>
-            </xsl:choose>
-          </xsl:element>
+          <xsl:variable name="raw" select="$raws[current()]"/>
+          <xsl:for-each select="$members[current()]">
+            <xsl:variable name="epodoc" select="if (@data-format = 'epodoc') then dl:epodoc-party($raw) else ()"/>
+            <xsl:element name="dos:{$name}">
+              <xsl:if test="normalize-space(@sequence) castable as xs:positiveInteger">
+                <xsl:attribute name="sequence" select="xs:integer(normalize-space(@sequence))"/>
+              </xsl:if>
+              <xsl:choose>
+                <xsl:when test="exists($epodoc)">
+                  <dos:name><xsl:value-of select="normalize-space($epodoc[1])"/></dos:name>
+                  <dos:country><xsl:value-of select="$epodoc[2]"/></dos:country>
+                </xsl:when>
+                <xsl:when test="@data-format = 'epodoc'">
+                  <dos:name><xsl:value-of select="$raw"/></dos:name>
+                </xsl:when>
+                <xsl:otherwise>
+                  <dos:name><xsl:value-of select="replace($raw, '[, ]+$', '')"/></dos:name>
+                </xsl:otherwise>
+              </xsl:choose>
+            </xsl:element>
+          </xsl:for-each>
         </xsl:for-each>
       </dl:parties>
     </xsl:if>

@@ -56,11 +56,10 @@
         </dos:publications>
       </xsl:if>
       <xsl:for-each select="tokenize(normalize-space(string-join((@mainipc, @ipc), ' ')), ' ')">
-        <xsl:variable name="m" select="analyze-string(., '^([A-H][0-9]{2}[A-Z])([0-9]{4})([0-9]{2,6})$')"/>
-        <xsl:if test="empty($m/*:match)">
+        <xsl:variable name="g" select="dl:match-groups(., '([A-H][0-9]{2}[A-Z])([0-9]{4})([0-9]{2,6})')"/>
+        <xsl:if test="empty($g)">
           <xsl:sequence select="error(QName('urn:dossierlink:xslt', 'dl:ipc'), concat('ipc symbol ''', ., ''' is not in the compact form subclass + 4-digit main group + subgroup (H04N000140)'))"/>
         </xsl:if>
-        <xsl:variable name="g" select="$m/*:match/*:group ! string(.)"/>
         <dos:classification scheme="IPC"><xsl:value-of select="concat($g[1], ' ', xs:integer($g[2]), '/', $g[3])"/></dos:classification>
       </xsl:for-each>
     </dos:dossier>

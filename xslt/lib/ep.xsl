@@ -55,10 +55,9 @@
   <!-- "H04N 1/40" → the 19-character symbol part of an ST.8 IPCR record: "H04N   1/40        ". -->
   <xsl:function name="dl:ipcr-fixed-width" as="xs:string">
     <xsl:param name="symbol" as="xs:string"/>
-    <xsl:variable name="m" select="analyze-string(replace($symbol, '\s+', ''), '^([A-H][0-9]{2}[A-Z])([0-9]{1,4})/([0-9]{1,6})$')"/>
+    <xsl:variable name="g" select="dl:ipc-parts($symbol)"/>
     <xsl:choose>
-      <xsl:when test="$m/*:match">
-        <xsl:variable name="g" select="$m/*:match/*:group"/>
+      <xsl:when test="exists($g)">
         <xsl:sequence select="concat($g[1], substring('    ', string-length($g[2]) + 1), $g[2], '/', $g[3],
                                      substring('      ', string-length($g[3]) + 1), '    ')"/>
       </xsl:when>
@@ -69,8 +68,9 @@
   <!-- Parts of an IPC symbol ("H04N 1/40", "H04N1/40"): subclass, main group, subgroup; empty when not a symbol. -->
   <xsl:function name="dl:ipc-parts" as="xs:string*">
     <xsl:param name="symbol" as="xs:string"/>
-    <xsl:variable name="m" select="analyze-string(replace($symbol, '\s+', ''), '^([A-H][0-9]{2}[A-Z])([0-9]{1,4})/([0-9]{1,6})$')"/>
-    <xsl:sequence select="$m/*:match/*:group ! string(.)"/>
+    <!-- white space (XPath's \s: space, tab, CR, LF) dropped, then the whole symbol matched; Java's regex
+         engine (dl:match-groups), not a fn:analyze-string result tree per call -->
+    <xsl:sequence select="dl:match-groups(translate($symbol, '&#32;&#9;&#10;&#13;', ''), '([A-H][0-9]{2}[A-Z])([0-9]{1,4})/([0-9]{1,6})')"/>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -13,22 +13,19 @@
        ST.8 text "H01L  21/301       20060101AFI20210219BHJP" or "C07K   16/18    (2006.01)". -->
   <xsl:function name="dl:ipc-symbol" as="xs:string?">
     <xsl:param name="text" as="xs:string?"/>
-    <xsl:variable name="t" select="normalize-space($text)"/>
-    <xsl:analyze-string select="$t" regex="^([A-H][0-9]{{2}}[A-Z])\s*([0-9]{{1,4}})\s*/\s*([0-9]{{1,6}})">
-      <xsl:matching-substring>
-        <xsl:sequence select="concat(regex-group(1), ' ', regex-group(2), '/', regex-group(3))"/>
-      </xsl:matching-substring>
-    </xsl:analyze-string>
+    <!-- Java's regex engine (dl:match-groups): Saxon compiles an xsl:analyze-string regex again on every
+         call. [ \t\n\r] is XPath's \s; the trailing (?s:.*) lets the symbol be followed by anything, as the
+         unanchored end did. -->
+    <xsl:variable name="g" select="dl:match-groups(normalize-space($text), '([A-H][0-9]{2}[A-Z])[ \t\n\r]*([0-9]{1,4})[ \t\n\r]*/[ \t\n\r]*([0-9]{1,6})(?s:.*)')"/>
+    <xsl:if test="exists($g)">
+      <xsl:sequence select="concat($g[1], ' ', $g[2], '/', $g[3])"/>
+    </xsl:if>
   </xsl:function>
 
   <!-- The IPC symbol's subclass, main group and subgroup: ("H01L", "21", "301"). -->
   <xsl:function name="dl:ipc-parts" as="xs:string*">
     <xsl:param name="symbol" as="xs:string"/>
-    <xsl:analyze-string select="normalize-space($symbol)" regex="^([A-H][0-9]{{2}}[A-Z])\s*([0-9]{{1,4}})\s*/\s*([0-9]{{1,6}})$">
-      <xsl:matching-substring>
-        <xsl:sequence select="(regex-group(1), regex-group(2), regex-group(3))"/>
-      </xsl:matching-substring>
-    </xsl:analyze-string>
+    <xsl:sequence select="dl:match-groups(normalize-space($symbol), '([A-H][0-9]{2}[A-Z])[ \t\n\r]*([0-9]{1,4})[ \t\n\r]*/[ \t\n\r]*([0-9]{1,6})')"/>
   </xsl:function>
 
   <!-- Pads a string on the left (right-aligns) to a width with spaces. -->

@@ -34,7 +34,8 @@ import net.sf.saxon.s9api.XsltExecutable;
 /**
  * Converts dossier XML between every {@link Dialect} and the canonical dossier, with the XSLT 3.0
  * stylesheets in {@code xslt/}. Every stylesheet is compiled once, when the converter is built; the
- * compiled forms are immutable and one converter serves all threads (a new transformer per call).
+ * compiled forms are immutable and one converter serves all threads. Loaded transformers are kept in a
+ * small pool per stylesheet and reused, one call at a time each (see {@link TransformerPool}).
  *
  * <p>Conversions go through canonical: {@code convert(doc, JPO, ST96)} is JPO to canonical, then
  * canonical to ST.96. What a dialect cannot hold is listed in its stylesheet, in a top-level
@@ -73,6 +74,8 @@ public final class DialectConverter {
     private final Map<Dialect, XsltExecutable> fromCanonical = new EnumMap<>(Dialect.class);
     private final Map<Dialect, List<Loss>> lossesTo = new EnumMap<>(Dialect.class);
     private final Map<Dialect, List<Loss>> lossesFrom = new EnumMap<>(Dialect.class);
+    /** Idle loaded transformers of each stylesheet; filled at construction, read-only afterwards. */
+    private final Map<XsltExecutable, TransformerPool> pools = new java.util.IdentityHashMap<>();
 
     /**
      * Compiles the stylesheets of every dialect.
@@ -93,6 +96,14 @@ public final class DialectConverter {
                 fromCanonical.put(d, saxon.compileResource(d.fromCanonicalStylesheet()));
                 lossesFrom.put(d, readLosses(d.fromCanonicalStylesheet()));
             }
+        }
+        // one idle transformer per core and stylesheet: enough for the threads that can run at once
+        int capacity = Math.max(2, Runtime.getRuntime().availableProcessors());
+        for (XsltExecutable e : toCanonical.values()) {
+            pools.put(e, new TransformerPool(() -> saxon.transformer(e), capacity));
+        }
+        for (XsltExecutable e : fromCanonical.values()) {
+            pools.put(e, new TransformerPool(() -> saxon.transformer(e), capacity));
         }
     }
 
@@ -196,6 +207,12 @@ public final class DialectConverter {
         return fromCanonical(to, canonical, sourceName);
     }
 
+    /** How many loaded transformers of a stylesheet wait for the next call (for tests). */
+    int idleTransformers(Dialect dialect, Direction direction) {
+        return pools.get(executable(direction == Direction.TO_CANONICAL ? toCanonical : fromCanonical, dialect,
+                "")).idle();
+    }
+
     /** What the given stylesheet of a dialect documents it cannot carry over. */
     public List<Loss> cannotHold(Dialect dialect, Direction direction) {
         List<Loss> l = (direction == Direction.TO_CANONICAL ? lossesTo : lossesFrom).get(dialect);
@@ -242,20 +259,28 @@ public final class DialectConverter {
 
     private byte[] run(XsltExecutable exec, XdmNode doc, String sourceName, String what) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-        apply(exec, doc, sourceName, what, t -> t.newSerializer(out));
+        apply(exec, doc, sourceName, what, l -> l.serializerTo(out));
         return out.toByteArray();
     }
 
     /** Runs a stylesheet into a tree: the first leg of a conversion through canonical stays in memory. */
     private XdmNode runToTree(XsltExecutable exec, XdmNode doc, String sourceName, String what) {
         XdmDestination tree = new XdmDestination();
-        apply(exec, doc, sourceName, what, t -> tree);
+        apply(exec, doc, sourceName, what, l -> tree);
         return tree.getXdmNode();
     }
 
+    /**
+     * Runs a stylesheet on {@code doc} with a pooled transformer. The stylesheets read their input through
+     * the initial match selection only (no global variable depends on a global context item), so none is set
+     * and a transformer can run again. A transformer whose run failed, or that ran on a large input
+     * ({@link #reusableAfter}), is dropped, not pooled.
+     */
     private void apply(XsltExecutable exec, XdmNode doc, String sourceName, String what,
-                       java.util.function.Function<Xslt30Transformer, Destination> destination) {
-        Xslt30Transformer t = saxon.transformer(exec);
+                       java.util.function.Function<TransformerPool.Loaded, Destination> destination) {
+        TransformerPool pool = pools.get(exec);
+        TransformerPool.Loaded loaded = pool.borrow();
+        Xslt30Transformer t = loaded.transformer;
         String[] terminating = new String[1];
         t.setMessageHandler(m -> {
             if (m.isTerminate()) {
@@ -263,8 +288,7 @@ public final class DialectConverter {
             }
         });
         try {
-            t.setGlobalContextItem(doc);
-            t.applyTemplates(doc, destination.apply(t));
+            t.applyTemplates(doc, destination.apply(loaded));
         } catch (SaxonApiException e) {
             // a stylesheet that stops with xsl:message terminate="yes" says why in the message itself
             String why = terminating[0] != null ? terminating[0].replaceAll("\\s+", " ").trim() : reason(e);
@@ -272,6 +296,27 @@ public final class DialectConverter {
         } catch (RuntimeException e) {
             throw new DialectException(sourceName, -1, -1, what + ": " + e.getMessage());
         }
+        if (reusableAfter(doc)) {
+            pool.release(loaded);
+        }
+    }
+
+    /**
+     * Input trees up to this many nodes (50 to 100 KB of XML in the corpus) may stay reachable from an idle
+     * pooled transformer: Saxon keeps the last run's context, and with it the input, until the next run.
+     * With {@code availableProcessors} idle transformers per stylesheet at most, that bounds what idle
+     * transformers hold to a few MB.
+     */
+    static final int POOLED_INPUT_NODES = 2000;
+
+    /**
+     * True when a transformer that has just run on {@code doc} may go back to the pool. Only after a small
+     * input: there the fixed cost of loading a transformer is a large part of the call, while an idle
+     * transformer holding on to a large input would hold memory for nothing.
+     */
+    static boolean reusableAfter(XdmNode doc) {
+        return doc.getUnderlyingNode().getTreeInfo() instanceof net.sf.saxon.tree.tiny.TinyTree tree
+                && tree.getNumberOfNodes() <= POOLED_INPUT_NODES;
     }
 
     private byte[] serializeAsIs(XdmNode doc) {

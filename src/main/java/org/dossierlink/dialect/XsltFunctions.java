@@ -43,6 +43,12 @@ import net.sf.saxon.value.StringValue;
  * <li>{@code dl:symbol-parts($symbol)}: an IPC or CPC symbol ("H04W 84/20", "H04W0084/20") split into
  * section, class, subclass, main group (leading zeros dropped) and subgroup; empty when it is not one.
  * Java's regular expressions make this several times faster than the same split in XPath.</li>
+ * <li>{@code dl:match-groups($text, $regex)}: the capturing groups (group 1 onwards; a group that took no
+ * part is "") of {@code $regex} when it matches the whole of {@code $text}; empty when it does not match
+ * or {@code $text} is empty. {@code $regex} is in Java's syntax, not XPath's (write {@code [ \t\n\r]} for
+ * XPath's {@code \s}); the stylesheets pass literals, each compiled once. It replaces
+ * {@code analyze-string()}, which builds a result tree for every call, and {@code xsl:analyze-string},
+ * whose {@code regex} attribute (an attribute value template) Saxon compiles again on every call.</li>
  * <li>{@code dl:clean-text($text)}: white space, Unicode spaces included, collapsed to single spaces and
  * trimmed (the reader's rule for OPS names).</li>
  * <li>{@code dl:epodoc-party($name)}: an epodoc party name "HERRALA SAMI [FI]" as (name, residence
@@ -67,6 +73,7 @@ public final class XsltFunctions {
                 normalize(normalizer, "try-normalize-number", false),
                 priorityKind(normalizer),
                 symbolParts(),
+                matchGroups(),
                 stringFunction("clean-text", XsltFunctions::cleanText),
                 stringsFunction("epodoc-party", XsltFunctions::epodocParty));
     }
@@ -95,6 +102,15 @@ public final class XsltFunctions {
     /** A one-argument string function implemented in Java. */
     private static ExtensionFunctionDefinition stringsFunction(String name,
             java.util.function.Function<String, List<String>> f, SequenceType result) {
+        return stringsFunction(name, new SequenceType[] {SequenceType.OPTIONAL_STRING}, args -> f.apply(args[0]), result);
+    }
+
+    /**
+     * A string function implemented in Java: its arguments as strings (null for an empty sequence), its
+     * result as a sequence of strings. A Java IllegalArgumentException becomes a dynamic error.
+     */
+    private static ExtensionFunctionDefinition stringsFunction(String name, SequenceType[] argumentTypes,
+            java.util.function.Function<String[], List<String>> f, SequenceType result) {
         return new ExtensionFunctionDefinition() {
             @Override
             public StructuredQName getFunctionQName() {
@@ -103,7 +119,7 @@ public final class XsltFunctions {
 
             @Override
             public SequenceType[] getArgumentTypes() {
-                return new SequenceType[] {SequenceType.OPTIONAL_STRING};
+                return argumentTypes.clone();
             }
 
             @Override
@@ -116,9 +132,19 @@ public final class XsltFunctions {
                 return new ExtensionFunctionCall() {
                     @Override
                     public Sequence call(XPathContext context, Sequence[] args) throws XPathException {
-                        Item item = args[0].head();
-                        List<StringValue> out = new java.util.ArrayList<>();
-                        for (String v : f.apply(item == null ? null : item.getStringValue())) {
+                        String[] values = new String[args.length];
+                        for (int i = 0; i < args.length; i++) {
+                            Item item = args[i].head();
+                            values[i] = item == null ? null : item.getStringValue();
+                        }
+                        List<String> strings;
+                        try {
+                            strings = f.apply(values);
+                        } catch (IllegalArgumentException e) {
+                            throw new XPathException("dl:" + name + ": " + e.getMessage());
+                        }
+                        List<StringValue> out = new java.util.ArrayList<>(strings.size());
+                        for (String v : strings) {
                             out.add(new StringValue(v));
                         }
                         return new net.sf.saxon.value.SequenceExtent.Of<>(out);
@@ -168,6 +194,31 @@ public final class XsltFunctions {
                 };
             }
         };
+    }
+
+    /** Compiled regexes of {@code dl:match-groups}: the stylesheets' literals, so a handful. */
+    private static final Map<String, java.util.regex.Pattern> MATCH_GROUPS_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The groups of {@code regex} (Java syntax) matching all of {@code text}; empty when it does not match. */
+    static List<String> matchGroups(String text, String regex) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        java.util.regex.Matcher m = MATCH_GROUPS_PATTERNS.computeIfAbsent(regex, java.util.regex.Pattern::compile).matcher(text);
+        if (!m.matches()) {
+            return List.of();
+        }
+        List<String> groups = new java.util.ArrayList<>(m.groupCount());
+        for (int i = 1; i <= m.groupCount(); i++) {
+            String g = m.group(i);
+            groups.add(g == null ? "" : g);
+        }
+        return groups;
+    }
+
+    private static ExtensionFunctionDefinition matchGroups() {
+        return stringsFunction("match-groups", new SequenceType[] {SequenceType.OPTIONAL_STRING, SequenceType.SINGLE_STRING},
+                args -> matchGroups(args[0], args[1]), SequenceType.STRING_SEQUENCE);
     }
 
     private static ExtensionFunctionDefinition normalize(NumberNormalizer normalizer, String name, boolean raise) {

@@ -181,6 +181,20 @@ class SecureSaxonTest {
     }
 
     @Test
+    void matchGroupsMatchesTheWholeTextWithJavasEngine() throws Exception {
+        String rx = "'([A-H][0-9]{2}[A-Z])[ \\t\\n\\r]*([0-9]{1,4})[ \\t\\n\\r]*/[ \\t\\n\\r]*([0-9]{1,6})'";
+        String out = run(stylesheet("<r><a><xsl:value-of select=\"dl:match-groups('H01L 21/301', " + rx + ")\" separator='|'/></a>"
+                + "<b><xsl:value-of select=\"count(dl:match-groups('H01L 21/301 A', " + rx + "))\"/></b>"
+                // Java's $ would match before a final line terminator; a whole-text match does not
+                + "<c><xsl:value-of select=\"count(dl:match-groups('H01L 21/301&#x2028;', " + rx + "))\"/></c>"
+                + "<d><xsl:value-of select=\"count(dl:match-groups((), " + rx + "))\"/></d>"
+                + "<e><xsl:value-of select=\"dl:match-groups('ab', '(a)(x)?b')\" separator='|'/></e></r>"), "<a/>");
+        assertThat(out).contains("<a>H01L|21|301</a>", "<b>0</b>", "<c>0</c>", "<d>0</d>", "<e>a|</e>");
+        assertThatThrownBy(() -> run(stylesheet("<r><xsl:value-of select=\"dl:match-groups('a', '(')\"/></r>"), "<a/>"))
+                .isInstanceOf(SaxonApiException.class).hasMessageContaining("dl:match-groups");
+    }
+
+    @Test
     void partyNameFunctionsFollowTheReadersRules() throws Exception {
         String out = run(stylesheet("<r><a><xsl:value-of select=\"dl:clean-text(' HERRALA SAMI  [FI], ')\"/></a>"
                 + "<b><xsl:value-of select=\"dl:epodoc-party('HERRALA SAMI [FI]')\" separator='|'/></b>"
@@ -190,7 +204,7 @@ class SecureSaxonTest {
 
     @Test
     void sharedFunctionListIsComplete() {
-        assertThat(XsltFunctions.all(new NumberNormalizer())).hasSize(6);
+        assertThat(XsltFunctions.all(new NumberNormalizer())).hasSize(7);
         assertThat(List.of(SecureSaxon.STYLESHEET_BASE)).containsExactly("dossierlink:/xslt/");
     }
 }
