@@ -258,26 +258,25 @@ public final class DialectConverter {
     }
 
     private byte[] run(XsltExecutable exec, XdmNode doc, String sourceName, String what) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-        apply(exec, doc, sourceName, what, l -> l.serializerTo(out));
-        return out.toByteArray();
+        return apply(exec, doc, sourceName, what, TransformerPool.Loaded::serializerToBuffer, TransformerPool.Loaded::written);
     }
 
     /** Runs a stylesheet into a tree: the first leg of a conversion through canonical stays in memory. */
     private XdmNode runToTree(XsltExecutable exec, XdmNode doc, String sourceName, String what) {
         XdmDestination tree = new XdmDestination();
-        apply(exec, doc, sourceName, what, l -> tree);
-        return tree.getXdmNode();
+        return apply(exec, doc, sourceName, what, l -> tree, l -> tree.getXdmNode());
     }
 
     /**
      * Runs a stylesheet on {@code doc} with a pooled transformer. The stylesheets read their input through
      * the initial match selection only (no global variable depends on a global context item), so none is set
      * and a transformer can run again. A transformer whose run failed, or that ran on a large input
-     * ({@link #reusableAfter}), is dropped, not pooled.
+     * ({@link #reusableAfter}), is dropped, not pooled. {@code result} reads the run's result before the
+     * transformer (and its output buffer) can go to another thread.
      */
-    private void apply(XsltExecutable exec, XdmNode doc, String sourceName, String what,
-                       java.util.function.Function<TransformerPool.Loaded, Destination> destination) {
+    private <T> T apply(XsltExecutable exec, XdmNode doc, String sourceName, String what,
+                        java.util.function.Function<TransformerPool.Loaded, Destination> destination,
+                        java.util.function.Function<TransformerPool.Loaded, T> result) {
         TransformerPool pool = pools.get(exec);
         TransformerPool.Loaded loaded = pool.borrow();
         Xslt30Transformer t = loaded.transformer;
@@ -296,9 +295,11 @@ public final class DialectConverter {
         } catch (RuntimeException e) {
             throw new DialectException(sourceName, -1, -1, what + ": " + e.getMessage());
         }
+        T out = result.apply(loaded);
         if (reusableAfter(doc)) {
             pool.release(loaded);
         }
+        return out;
     }
 
     /**

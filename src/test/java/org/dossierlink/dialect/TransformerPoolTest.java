@@ -107,6 +107,24 @@ class TransformerPoolTest {
      * its first use: no bundled stylesheet may ask for the current date or time.
      */
     @Test
+    void theOutputBufferIsReusedAndWhatARunWroteIsACopy() throws Exception {
+        TransformerPool pool = new TransformerPool(() -> SAXON.transformer(identity()), 1);
+        TransformerPool.Loaded l = pool.borrow();
+        l.transformer.applyTemplates(parse("<a>one</a>"), l.serializerToBuffer());
+        byte[] first = l.written();
+        l.transformer.applyTemplates(parse("<b>two</b>"), l.serializerToBuffer());
+        byte[] second = l.written();
+        assertThat(new String(first, StandardCharsets.UTF_8)).endsWith("<a>one</a>");
+        assertThat(new String(second, StandardCharsets.UTF_8)).endsWith("<b>two</b>").doesNotContain("one");
+        // an output larger than the buffer kept: written whole, and the next run still starts empty
+        String big = "<c>" + "x".repeat(TransformerPool.MAX_KEPT_BUFFER + 10) + "</c>";
+        l.transformer.applyTemplates(parse(big), l.serializerToBuffer());
+        assertThat(new String(l.written(), StandardCharsets.UTF_8)).endsWith(big);
+        l.transformer.applyTemplates(parse("<d/>"), l.serializerToBuffer());
+        assertThat(new String(l.written(), StandardCharsets.UTF_8)).endsWith("?><d/>");
+    }
+
+    @Test
     void noBundledStylesheetAsksForTheCurrentDateOrTime() throws IOException {
         for (Dialect d : Dialect.values()) {
             for (String resource : List.of(d.toCanonicalStylesheet(), d.fromCanonicalStylesheet())) {
