@@ -2,7 +2,6 @@ package org.dossierlink.dialect;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,11 +16,13 @@ import net.sf.saxon.expr.StaticProperty;
 import net.sf.saxon.expr.XPathContext;
 import net.sf.saxon.lib.ExtensionFunctionCall;
 import net.sf.saxon.lib.ExtensionFunctionDefinition;
+import net.sf.saxon.ma.map.MapItem;
 import net.sf.saxon.ma.map.MapType;
+import net.sf.saxon.ma.map.StringMapBuilder;
 import net.sf.saxon.om.Item;
 import net.sf.saxon.om.Sequence;
 import net.sf.saxon.om.StructuredQName;
-import net.sf.saxon.s9api.XdmMap;
+import net.sf.saxon.str.StringView;
 import net.sf.saxon.trans.XPathException;
 import net.sf.saxon.value.EmptySequence;
 import net.sf.saxon.value.SequenceType;
@@ -49,6 +50,11 @@ import net.sf.saxon.value.StringValue;
  * XPath's {@code \s}); the stylesheets pass literals, each compiled once. It replaces
  * {@code analyze-string()}, which builds a result tree for every call, and {@code xsl:analyze-string},
  * whose {@code regex} attribute (an attribute value template) Saxon compiles again on every call.</li>
+ * <li>{@code dl:tokenize($text, $regex)}: {@code fn:tokenize($text, $regex)} with Java's regex engine
+ * ({@code $regex} in Java's syntax, a literal, compiled once; it must not match the empty string): the
+ * parts between the matches, a leading or trailing match giving an empty first or last part; empty for an
+ * empty {@code $text}. Saxon's own engine showed in the profile of a conversion that splits an
+ * abstract into paragraphs.</li>
  * <li>{@code dl:clean-text($text)}: white space, Unicode spaces included, collapsed to single spaces and
  * trimmed (the reader's rule for OPS names).</li>
  * <li>{@code dl:epodoc-party($name)}: an epodoc party name "HERRALA SAMI [FI]" as (name, residence
@@ -74,6 +80,7 @@ public final class XsltFunctions {
                 priorityKind(normalizer),
                 symbolParts(),
                 matchGroups(),
+                tokenize(),
                 stringFunction("clean-text", XsltFunctions::cleanText),
                 stringsFunction("epodoc-party", XsltFunctions::epodocParty));
     }
@@ -196,7 +203,7 @@ public final class XsltFunctions {
         };
     }
 
-    /** Compiled regexes of {@code dl:match-groups}: the stylesheets' literals, so a handful. */
+    /** Compiled regexes of {@code dl:match-groups} and {@code dl:tokenize}: the stylesheets' literals, so a handful. */
     private static final Map<String, java.util.regex.Pattern> MATCH_GROUPS_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The groups of {@code regex} (Java syntax) matching all of {@code text}; empty when it does not match. */
@@ -214,6 +221,26 @@ public final class XsltFunctions {
             groups.add(g == null ? "" : g);
         }
         return groups;
+    }
+
+    /**
+     * {@code fn:tokenize} with Java's engine: {@code split} with a negative limit keeps the trailing empty
+     * part, and a match at the start gives the leading one, as in XPath (for a regex that cannot match "").
+     */
+    static List<String> tokenize(String text, String regex) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        java.util.regex.Pattern p = MATCH_GROUPS_PATTERNS.computeIfAbsent(regex, java.util.regex.Pattern::compile);
+        if (p.matcher("").matches()) {
+            throw new IllegalArgumentException("regex " + regex + " matches the empty string");
+        }
+        return List.of(p.split(text, -1));
+    }
+
+    private static ExtensionFunctionDefinition tokenize() {
+        return stringsFunction("tokenize", new SequenceType[] {SequenceType.OPTIONAL_STRING, SequenceType.SINGLE_STRING},
+                args -> tokenize(args[0], args[1]), SequenceType.STRING_SEQUENCE);
     }
 
     private static ExtensionFunctionDefinition matchGroups() {
@@ -321,20 +348,27 @@ public final class XsltFunctions {
         return PriorityKind.ofNormalizedCountry(cc).wireName();
     }
 
-    private static Sequence toMap(NormalizedNumber n) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("country", n.country());
-        m.put("number", n.number());
-        if (n.kind() != null) {
-            m.put("kind", n.kind());
+    /**
+     * The map of a normalised number. Built with Saxon's own string-keyed map builder: {@code XdmMap.makeMap}
+     * of a Java map converts every key and value through the s9api and cost as much as the normalisation.
+     */
+    static MapItem toMap(NormalizedNumber n) {
+        StringMapBuilder m = new StringMapBuilder(7);
+        put(m, "country", n.country());
+        put(m, "number", n.number());
+        put(m, "kind", n.kind());
+        put(m, "docdb", n.docdb());
+        put(m, "key", n.key());
+        put(m, "original", n.original());
+        put(m, "st13", n.st13());
+        return m.getCompletedMapConfidently();
+    }
+
+    /** Adds an entry; a null value means the key is absent. */
+    private static void put(StringMapBuilder m, String key, String value) {
+        if (value != null) {
+            m.put(StringView.of(key), new StringValue(value));
         }
-        m.put("docdb", n.docdb());
-        m.put("key", n.key());
-        m.put("original", n.original());
-        if (n.st13() != null) {
-            m.put("st13", n.st13());
-        }
-        return XdmMap.makeMap(m).getUnderlyingValue();
     }
 
     private static String text(Sequence v) throws XPathException {

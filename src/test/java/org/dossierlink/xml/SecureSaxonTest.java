@@ -195,6 +195,22 @@ class SecureSaxonTest {
     }
 
     @Test
+    void tokenizeSplitsAsFnTokenizeDoes() throws Exception {
+        // every input compared with fn:tokenize on the same pattern (written for each engine)
+        String inputs = "('', 'a', 'p1&#10;&#10;p2', '&#10;&#10;p1&#10; &#9;&#13;&#10;p2&#10;&#10;', 'a&#10;&#10;&#10;&#10;b', '&#10;&#10;',"
+                + " '一段&#10;&#10;二段&#10;行')";
+        String out = run(stylesheet("<r><xsl:for-each select=\"" + inputs + "\">"
+                + "<t><xsl:value-of select=\"deep-equal(dl:tokenize(., '\\n[ \\t\\r]*\\n'), tokenize(., '&#10;[ &#9;&#13;]*&#10;'))"
+                + " and deep-equal(dl:tokenize(., '\\n'), tokenize(., '&#10;'))\"/></t></xsl:for-each>"
+                + "<n><xsl:value-of select=\"count(dl:tokenize('&#10;&#10;p1&#10;&#10;', '\\n\\n'))\"/></n>"
+                + "<e><xsl:value-of select=\"count(dl:tokenize((), '\\n'))\"/></e></r>"), "<a/>");
+        assertThat(out).doesNotContain("<t>false</t>").contains("<t>true</t>", "<n>3</n>", "<e>0</e>");
+        assertThat(out.split("<t>true</t>", -1)).hasSize(8);
+        assertThatThrownBy(() -> run(stylesheet("<r><xsl:value-of select=\"dl:tokenize('a', 'x*')\"/></r>"), "<a/>"))
+                .isInstanceOf(SaxonApiException.class).hasMessageContaining("empty string");
+    }
+
+    @Test
     void partyNameFunctionsFollowTheReadersRules() throws Exception {
         String out = run(stylesheet("<r><a><xsl:value-of select=\"dl:clean-text(' HERRALA SAMI  [FI], ')\"/></a>"
                 + "<b><xsl:value-of select=\"dl:epodoc-party('HERRALA SAMI [FI]')\" separator='|'/></b>"
@@ -204,7 +220,7 @@ class SecureSaxonTest {
 
     @Test
     void sharedFunctionListIsComplete() {
-        assertThat(XsltFunctions.all(new NumberNormalizer())).hasSize(7);
+        assertThat(XsltFunctions.all(new NumberNormalizer())).hasSize(8);
         assertThat(List.of(SecureSaxon.STYLESHEET_BASE)).containsExactly("dossierlink:/xslt/");
     }
 }
