@@ -27,7 +27,7 @@
     xmlns:dos="urn:dossierlink:dossier:1"
     xmlns:business="http://www.sipo.gov.cn/XMLSchema/business"
     xmlns:base="http://www.sipo.gov.cn/XMLSchema/base"
-    exclude-result-prefixes="xs dl dos">
+    exclude-result-prefixes="xs dl dos business base">
 
   <xsl:include href="lib/common.xsl"/>
   <xsl:include href="lib/jpo-cnipa.xsl"/>
@@ -76,13 +76,21 @@
     <xsl:param name="type" as="xs:string"/>
     <xsl:param name="date" as="xs:string?"/>
     <xsl:variable name="st13" select="dl:try-normalize-number($country, $number, $type, $date)?st13"/>
-    <xsl:variable name="digits" select="replace(string($st13), '^[A-Z]{2}', '')"/>
-    <xsl:if test="$country = ('CN', 'KR') and matches($digits, '^[0-9]{7,15}$')">
+    <!-- the ST.13 number without its two-letter office prefix, all digits: checked with translate and
+         string-length, not Saxon's regex engine -->
+    <xsl:variable name="head" select="substring(string($st13), 1, 2)"/>
+    <xsl:variable name="digits" select="if (string-length($head) eq 2 and translate($head, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '') eq '')
+                                        then substring(string($st13), 3) else string($st13)"/>
+    <xsl:if test="$country = ('CN', 'KR') and string-length($digits) ge 7 and string-length($digits) le 15
+                  and translate($digits, '0123456789', '') eq ''">
       <xsl:sequence select="concat(substring($digits, 1, 6),
                                    format-number(xs:integer(substring($digits, 7)), '000000000'))"/>
     </xsl:if>
   </xsl:function>
 
+  <!-- business and base in exclude-result-prefixes: otherwise every literal result element carries both namespaces and Saxon
+       merges and compares them for each element written (namespace-map work was about a tenth of canonical → docdb in a profile); the output is the
+       same, the root declares both (business by its name, base by xsl:namespace) -->
   <xsl:template match="dos:dossier">
     <xsl:variable name="app" select="dos:application"/>
     <xsl:if test="$app/dos:office != 'CN'">
@@ -94,6 +102,8 @@
     <xsl:variable name="app-written" select="string(($app/dos:originalNumber[normalize-space()], $app/dos:number)[1])"/>
     <xsl:variable name="app-standard" select="dl:cn-standard('CN', $app-written, 'application', $app/dos:filingDate)"/>
     <business:PatentDocumentAndRelated lang="{$lang}" country="CN">
+      <!-- base is declared on the root, as before it was excluded (see the stylesheet element) -->
+      <xsl:namespace name="base" select="'http://www.sipo.gov.cn/XMLSchema/base'"/>
       <xsl:if test="$pub">
         <xsl:attribute name="docNumber" select="$pub/dos:number"/>
         <xsl:if test="$pub/dos:kind"><xsl:attribute name="kind" select="$pub/dos:kind"/></xsl:if>
@@ -195,9 +205,10 @@
       </business:BibliographicData>
       <xsl:for-each select="dos:abstract[1]">
         <business:Abstract dataFormat="original" lang="{(@lang, $lang)[1]}">
-          <xsl:for-each select="tokenize(string(.), '&#10;[ &#9;&#13;]*&#10;')">
+          <!-- dl:tokenize is fn:tokenize with Java's regex engine instead of Saxon's -->
+          <xsl:for-each select="dl:tokenize(string(.), '\n[ \t\r]*\n')">
             <base:Paragraphs num="{format-number(position(), '0000')}">
-              <xsl:for-each select="tokenize(., '&#10;')">
+              <xsl:for-each select="dl:tokenize(., '\n')">
                 <xsl:if test="position() gt 1"><br/></xsl:if>
                 <xsl:value-of select="normalize-space(.)"/>
               </xsl:for-each>

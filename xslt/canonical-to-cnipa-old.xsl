@@ -119,9 +119,9 @@
         <xsl:if test="not(dos:title)"><invention-title/></xsl:if>
         <xsl:for-each select="dos:abstract[1]">
           <abstract>
-            <xsl:for-each select="tokenize(string(.), '&#10;[ &#9;&#13;]*&#10;')">
+            <xsl:for-each select="dl:tokenize(string(.), '\n[ \t\r]*\n')">
               <p num="{position()}">
-                <xsl:for-each select="tokenize(., '&#10;')">
+                <xsl:for-each select="dl:tokenize(., '\n')">
                   <xsl:if test="position() gt 1"><br/></xsl:if>
                   <xsl:value-of select="normalize-space(.)"/>
                 </xsl:for-each>

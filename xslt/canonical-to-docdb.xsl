@@ -28,7 +28,7 @@
     xmlns:dos="urn:dossierlink:dossier:1"
     xmlns="http://www.epo.org/exchange"
     xmlns:ops="http://ops.epo.org"
-    exclude-result-prefixes="xs dl dos">
+    exclude-result-prefixes="xs dl dos ops">
 
   <xsl:include href="lib/common.xsl"/>
   <xsl:include href="lib/docdb.xsl"/>
@@ -43,6 +43,9 @@
     <dl:item path="//dos:documents" reason="file-wrapper document lists: DOCDB is bibliographic only"/>
   </dl:cannot-hold>
 
+  <!-- ops in exclude-result-prefixes: otherwise every literal result element carries the ops namespace and Saxon
+       merges and compares it for each element written (namespace-map work was about a tenth of canonical → docdb in a profile); the output is the
+       same, the root ops:world-patent-data declares it by its name -->
   <xsl:template match="/">
     <xsl:variable name="dossiers" select="/dos:dossiers/dos:dossier | /dos:dossier"/>
     <xsl:if test="empty(/dos:dossiers | /dos:dossier)">

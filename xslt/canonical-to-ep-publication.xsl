@@ -142,7 +142,7 @@
       <xsl:for-each select="dos:abstract">
         <abstract id="abst">
           <xsl:if test="@lang"><xsl:attribute name="lang" select="@lang"/></xsl:if>
-          <xsl:for-each select="tokenize(., '\n\s*\n')[normalize-space()]">
+          <xsl:for-each select="dl:tokenize(., '\n[ \t\n\r]*\n')[normalize-space()]">
             <p id="pa{format-integer(position(), '00')}" num="{format-integer(position(), '0000')}"><xsl:value-of select="normalize-space(.)"/></p>
           </xsl:for-each>
         </abstract>
