@@ -88,9 +88,10 @@
     </xsl:if>
   </xsl:function>
 
-  <!-- business and base in exclude-result-prefixes: otherwise every literal result element carries both namespaces and Saxon
-       merges and compares them for each element written (namespace-map work was about a tenth of canonical → docdb in a profile); the output is the
-       same, the root declares both (business by its name, base by xsl:namespace) -->
+  <!-- business and base in exclude-result-prefixes: otherwise every literal result element carries
+       both namespaces, and Saxon merges and compares them for each element written (namespace-map work was about a
+       tenth of canonical → docdb in a profile). The output is the same:
+       the root declares both (business by its name, base by xsl:namespace). -->
   <xsl:template match="dos:dossier">
     <xsl:variable name="app" select="dos:application"/>
     <xsl:if test="$app/dos:office != 'CN'">

@@ -43,9 +43,10 @@
     <dl:item path="//dos:documents" reason="file-wrapper document lists: DOCDB is bibliographic only"/>
   </dl:cannot-hold>
 
-  <!-- ops in exclude-result-prefixes: otherwise every literal result element carries the ops namespace and Saxon
-       merges and compares it for each element written (namespace-map work was about a tenth of canonical → docdb in a profile); the output is the
-       same, the root ops:world-patent-data declares it by its name -->
+  <!-- ops in exclude-result-prefixes: otherwise every literal result element carries
+       the ops namespace, and Saxon merges and compares it for each element written (namespace-map work was about a
+       tenth of canonical → docdb in a profile). The output is the same:
+       the root ops:world-patent-data declares it by its name. -->
   <xsl:template match="/">
     <xsl:variable name="dossiers" select="/dos:dossiers/dos:dossier | /dos:dossier"/>
     <xsl:if test="empty(/dos:dossiers | /dos:dossier)">

@@ -75,9 +75,10 @@
     <xsl:apply-templates select="$dossiers"/>
   </xsl:template>
 
-  <!-- pat and com in exclude-result-prefixes: otherwise every literal result element carries both namespaces and Saxon
-       merges and compares them for each element written (namespace-map work was about a tenth of canonical → docdb in a profile); the output is the
-       same, the root pat:PatentPublication declares both (its name and com:st96Version) -->
+  <!-- pat and com in exclude-result-prefixes: otherwise every literal result element carries
+       both namespaces, and Saxon merges and compares them for each element written (namespace-map work was about a
+       tenth of canonical → docdb in a profile). The output is the same:
+       the root pat:PatentPublication declares both (its name and com:st96Version). -->
   <xsl:template match="dos:dossier">
     <xsl:variable name="app" select="dos:application"/>
     <xsl:variable name="lang" select="string((dos:title/@lang, dos:abstract/@lang, 'en')[normalize-space()][1])"/>
