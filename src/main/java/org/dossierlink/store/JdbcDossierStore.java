@@ -307,12 +307,12 @@ public final class JdbcDossierStore implements DossierStore {
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     oldHash = rs.getString(1);
+                    if (row.hash.equals(oldHash)) {
+                        return SaveOutcome.UNCHANGED; // the stored version is not read: nothing replaces it
+                    }
                     old = indexed(row.key, rs.getString(2), oldHash, rs, 3);
                 }
             }
-        }
-        if (row.hash.equals(oldHash)) {
-            return SaveOutcome.UNCHANGED;
         }
         List<Row> rows = List.of(row);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -486,6 +486,24 @@ public final class JdbcDossierStore implements DossierStore {
     /** {@link #save(Dossier)} inside the caller's transaction (the import ledger's item transaction). */
     SaveOutcome save(Connection c, Dossier dossier) throws SQLException {
         return save(c, new Row(dossier));
+    }
+
+    /**
+     * The record's store form (its JSON, content hash and index keys), made without the database, so that a
+     * thread other than the committing one can make it ahead; null when the record cannot be stored (the save
+     * then refuses it with the reason).
+     */
+    Object form(Dossier dossier) {
+        try {
+            return new Row(dossier);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** As {@link #save(Connection, Dossier)}, with the record's {@link #form} when it was made ahead (or null). */
+    SaveOutcome save(Connection c, Dossier dossier, Object form) throws SQLException {
+        return save(c, form instanceof Row row && row.dossier == dossier ? row : new Row(dossier));
     }
 
     /** {@link #saveDocument(String, DocumentInfo, byte[])} inside the caller's transaction. */
