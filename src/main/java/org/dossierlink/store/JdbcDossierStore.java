@@ -89,6 +89,15 @@ public final class JdbcDossierStore implements DossierStore {
             "publication_index", "pub_key", "app_key");
     private static final MultiRowInsert<ClaimEntry> INSERT_PRIORITY_INDEX = new MultiRowInsert<>(
             "priority_index", "priority_key", "app_key", "claimant_keys");
+    /**
+     * PostgreSQL: a new application's row, family link and index rows in one statement (data-modifying WITH:
+     * each part runs once, whole), one round trip instead of four; the parameters as {@link #insertOnePostgres}
+     * binds them.
+     */
+    private static final String INSERT_ONE_POSTGRES = "WITH app AS (" + INSERT_APPLICATIONS.oneRow() + "),"
+            + " link AS (" + INSERT_FAMILY_LINKS.oneRow() + "),"
+            + " pubs AS (INSERT INTO publication_index (pub_key, app_key) SELECT k, ? FROM unnest(?::varchar[]) AS k)"
+            + " INSERT INTO priority_index (priority_key, app_key, claimant_keys) SELECT k, ?, ? FROM unnest(?::varchar[]) AS k";
     private static final String DELETE_PUBLICATION_INDEX = "DELETE FROM publication_index WHERE pub_key = ? AND app_key = ?";
     private static final String DELETE_PRIORITY_INDEX = "DELETE FROM priority_index WHERE priority_key = ? AND app_key = ?";
     private static final String LOCK_APPLICATION = "SELECT content_hash, record, office, app_number, kind,"
@@ -317,8 +326,12 @@ public final class JdbcDossierStore implements DossierStore {
         List<Row> rows = List.of(row);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         if (old == null) {
-            insertApplications(c, rows, now);
-            insertIndexEntries(c, rows);
+            if (shared) {
+                insertOnePostgres(c, row, now);
+            } else {
+                insertApplications(c, rows, now);
+                insertIndexEntries(c, rows);
+            }
             return SaveOutcome.INSERTED;
         }
         insertHistory(c, List.of(old), now);
@@ -390,6 +403,21 @@ public final class JdbcDossierStore implements DossierStore {
         INSERT_APPLICATIONS.insert(c, rows, (ps, offset, row) -> bindApplication(ps, offset, row, now));
         INSERT_FAMILY_LINKS.insert(c, rows, JdbcDossierStore::bindFamilyLink);
         familyLinksWritten(rows);
+    }
+
+    /** What {@link #insertApplications} and {@link #insertIndexEntries} write for one row, in one statement. */
+    private void insertOnePostgres(Connection c, Row row, OffsetDateTime now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_ONE_POSTGRES)) {
+            bindApplication(ps, 0, row, now);
+            bindFamilyLink(ps, 11, row);
+            ps.setString(14, row.key);
+            ps.setArray(15, c.createArrayOf("varchar", row.publicationKeys.toArray()));
+            ps.setString(16, row.key);
+            ps.setString(17, String.join(" ", row.priorityKeys));
+            ps.setArray(18, c.createArrayOf("varchar", row.priorityKeys.toArray()));
+            ps.executeUpdate();
+        }
+        familyLinksWritten(List.of(row));
     }
 
     /** Notes the family_link rows this transaction wrote, for the family index in memory (applied on commit). */
