@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-import javax.xml.XMLConstants;
+import java.util.UUID;
 
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import org.dossierlink.signature.ExclusiveC14nWriter;
 import org.dossierlink.signature.PayloadSigner;
-import org.dossierlink.xml.SecureXml;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -70,28 +72,40 @@ public record LinkageAssertion(String fromNode, String office, String requestId,
         return name != null && NODE_NAME.matcher(name).matches();
     }
 
-    /** The header element, signed by {@code signer}: its exact bytes, to put in the SOAP Header as they are. */
+    /**
+     * The header element, signed by {@code signer}: its exact bytes, to put in the SOAP Header as they are.
+     * It is written straight into its exclusive canonical form and signed from that form's digest (no DOM: this
+     * runs once per peer on every forwarded request); the signature is the one {@link PayloadSigner#sign(Element)}
+     * puts on the same element.
+     */
     public byte[] sign(PayloadSigner signer) {
-        Document doc = SecureXml.newDocument();
-        Element root = doc.createElementNS(NS, "msg:" + ELEMENT);
-        root.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:msg", NS);
-        doc.appendChild(root);
-        add(root, "fromNode", fromNode);
-        add(root, "office", office);
-        add(root, "requestId", requestId);
-        add(root, "issued", issued.toString());
-        add(root, "hops", Integer.toString(hops));
-        visited.forEach(v -> add(root, "visited", v));
-        if (budgetMillis > 0) {
-            add(root, "budgetMillis", Long.toString(budgetMillis));
+        ExclusiveC14nWriter header = new ExclusiveC14nWriter(PayloadSigner.ID_ATTRIBUTE, "dl-" + UUID.randomUUID(), 512);
+        try {
+            header.writeStartElement("msg", ELEMENT, NS);
+            header.writeNamespace("msg", NS);
+            add(header, "fromNode", fromNode);
+            add(header, "office", office);
+            add(header, "requestId", requestId);
+            add(header, "issued", issued.toString());
+            add(header, "hops", Integer.toString(hops));
+            for (String v : visited) {
+                add(header, "visited", v);
+            }
+            if (budgetMillis > 0) {
+                add(header, "budgetMillis", Long.toString(budgetMillis));
+            }
+            header.writeEndElement();
+        } catch (XMLStreamException e) {
+            // a character XML 1.0 cannot hold, in the office or request id a caller sent
+            throw new LinkageRefusedException("cannot write the Linkage header: " + e.getMessage());
         }
-        return signer.sign(root);
+        return header.toByteArrayWith(signer.sign(header));
     }
 
-    private static void add(Element parent, String name, String text) {
-        Element e = parent.getOwnerDocument().createElementNS(NS, "msg:" + name);
-        e.setTextContent(text);
-        parent.appendChild(e);
+    private static void add(XMLStreamWriter parent, String name, String text) throws XMLStreamException {
+        parent.writeStartElement("msg", name, NS);
+        parent.writeCharacters(text);
+        parent.writeEndElement();
     }
 
     /**

@@ -61,6 +61,43 @@ class LinkageAssertionCheckTest {
     }
 
     @Test
+    void the_streamed_header_is_byte_for_byte_the_header_signed_through_a_dom() throws Exception {
+        // RSA PKCS#1 v1.5 signs deterministically: with the same Id and signing time both ways give the same bytes
+        PayloadSigner signer = signer(TestKeys.rsa());
+        LinkageAssertion sent = new LinkageAssertion("a", "AU", "req <1> & \"2\"\u00e9", NOW, 2, List.of("a", "b"))
+                .withBudget(Duration.ofMillis(1500));
+        byte[] streamed = sent.sign(signer);
+        String id = parsed(streamed).getAttribute(PayloadSigner.ID_ATTRIBUTE);
+        assertThat(id).startsWith("dl-");
+
+        org.w3c.dom.Document doc = SecureXml.newDocument();
+        Element root = doc.createElementNS(LinkageAssertion.NS, "msg:Linkage");
+        root.setAttributeNS(javax.xml.XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:msg", LinkageAssertion.NS);
+        root.setAttributeNS(null, PayloadSigner.ID_ATTRIBUTE, id);
+        doc.appendChild(root);
+        String[][] fields = {{"fromNode", "a"}, {"office", "AU"}, {"requestId", sent.requestId()},
+            {"issued", NOW.toString()}, {"hops", "2"}, {"visited", "a"}, {"visited", "b"}, {"budgetMillis", "1500"}};
+        for (String[] f : fields) {
+            Element e = doc.createElementNS(LinkageAssertion.NS, "msg:" + f[0]);
+            e.setTextContent(f[1]);
+            root.appendChild(e);
+        }
+        assertThat(new String(streamed, StandardCharsets.UTF_8))
+                .isEqualTo(new String(signer.sign(root), StandardCharsets.UTF_8));
+        Peers peers = new Peers("b", List.of(new Peer("a", URI.create("http://127.0.0.1:1/a"),
+                TestKeys.rsa().certificate(), Set.of("JP"), Duration.ofSeconds(1))), 3);
+        assertThat(new LinkageAssertionCheck(peers, CLOCK, Duration.ofMinutes(5), VerificationLimits.defaults())
+                .verify(parsed(streamed))).isEqualTo(sent);
+    }
+
+    @Test
+    void a_character_xml_cannot_hold_is_refused_with_a_clear_message() {
+        LinkageAssertion bad = new LinkageAssertion("a", "AU", "req\u0001", NOW, 1, List.of("a"));
+        assertThatThrownBy(() -> bad.sign(signer(TestKeys.ec()))).isInstanceOf(LinkageRefusedException.class)
+                .hasMessageContaining("cannot write the Linkage header");
+    }
+
+    @Test
     void another_key_an_unknown_node_a_changed_field_a_stale_or_replayed_assertion_are_refused() throws Exception {
         LinkageAssertionCheck check = check(TestKeys.ec());
         byte[] byOtherKey = assertion("a", NOW).sign(signer(TestKeys.rsa()));
