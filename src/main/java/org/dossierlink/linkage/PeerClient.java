@@ -63,8 +63,16 @@ public final class PeerClient {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+                .followRedirects(HttpClient.Redirect.NEVER).executor(INLINE).build();
     }
+
+    /**
+     * The HTTP client's executor: its own tasks (handing the answer's bytes to {@link LimitedBody}, completing
+     * the exchange) run on the thread that has the bytes, its selector thread, instead of being handed to a
+     * pool thread that must wake up first. None of them blocks: the answer is read and verified on the call
+     * thread that waits in {@link #send}. Half the CPU and latency of a small loopback exchange (2026-11-26).
+     */
+    private static final java.util.concurrent.Executor INLINE = Runnable::run;
 
     /** The shared client, or for a peer with a pinned TLS certificate its own client trusting exactly that one. */
     private HttpClient clientFor(Peer peer) {
@@ -82,7 +90,7 @@ public final class PeerClient {
                 javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
                 tls.init(null, tmf.getTrustManagers(), null);
                 return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .followRedirects(HttpClient.Redirect.NEVER).sslContext(tls).build();
+                        .followRedirects(HttpClient.Redirect.NEVER).executor(INLINE).sslContext(tls).build();
             } catch (java.security.GeneralSecurityException | IOException e) {
                 throw new IllegalStateException("cannot pin the TLS certificate of peer " + n + ": " + e.getMessage(), e);
             }

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.Provider;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.xml.XMLConstants;
 
+import org.apache.xml.security.algorithms.implementations.SignatureECDSA;
 import org.apache.xml.security.c14n.Canonicalizer;
 import org.apache.xml.security.exceptions.XMLSecurityException;
 import org.apache.xml.security.signature.ObjectContainer;
@@ -61,6 +63,8 @@ public final class PayloadSigner {
 
     /** Private keys translated once into the signature provider's own form (see {@link CryptoProvider}). */
     private final Map<SigningKey, PrivateKey> translated = new ConcurrentHashMap<>();
+    /** The KeyInfo of each key, canonical: the certificate is encoded once. */
+    private final Map<SigningKey, String> keyInfo = new ConcurrentHashMap<>();
 
     /** The prefixes of the signature's own elements: ds (XML-DSig), dl (signing time), ec (InclusiveNamespaces). */
     private static final Set<String> SIGNATURE_PREFIXES = Set.of("ds", "dl", "ec");
@@ -167,30 +171,100 @@ public final class PayloadSigner {
         return signatureOver("#" + written.id(), written.id(), written.digest(), true);
     }
 
+    /**
+     * The {@code ds:Signature} over a digest, written from a template in its exclusive canonical form: the same
+     * elements, attributes and order Santuario writes for {@link #sign(Element)} (no line breaks, as
+     * {@link Dsig#init} sets), with SignedInfo canonicalized alone (where it declares {@code ds}) as the bytes
+     * signed. Building Santuario's DOM of the signature for this cost more than the signature itself
+     * (bench/family-load.sh profile, 2026-11-26); {@code PayloadSignerTest} checks the bytes are Santuario's.
+     */
     private byte[] signatureOver(String uri, String id, byte[] sha256Digest, boolean enveloped) {
         Instant now = clock.instant();
         SigningKey key = keys.current(now);
-        Document doc = SecureXml.newDocument();
+        String signatureId = attribute(id + "-signature");
+        String propertiesId = attribute(id + "-properties");
+        String properties = "<ds:SignatureProperty Target=\"#" + signatureId + "\"><dl:SigningTime xmlns:dl=\""
+                + Dsig.PROPERTIES_NS + "\">" + now.truncatedTo(ChronoUnit.MILLIS) + "</dl:SigningTime>"
+                + "</ds:SignatureProperty></ds:SignatureProperties>";
+        String propertiesDigest = sha256(("<ds:SignatureProperties xmlns:ds=\"" + Dsig.NS + "\" Id=\"" + propertiesId
+                + "\">" + properties).getBytes(StandardCharsets.UTF_8));
+        String signedInfo = "<ds:CanonicalizationMethod Algorithm=\"" + Dsig.EXC_C14N + "\"></ds:CanonicalizationMethod>"
+                + "<ds:SignatureMethod Algorithm=\"" + key.algorithm().uri() + "\"></ds:SignatureMethod>"
+                + "<ds:Reference URI=\"" + attribute(uri) + "\">"
+                + (enveloped ? "<ds:Transforms><ds:Transform Algorithm=\"" + Dsig.ENVELOPED + "\"></ds:Transform>"
+                        + "<ds:Transform Algorithm=\"" + Dsig.EXC_C14N + "\"></ds:Transform></ds:Transforms>" : "")
+                + DIGEST_METHOD + "<ds:DigestValue>" + Base64.getEncoder().encodeToString(sha256Digest)
+                + "</ds:DigestValue></ds:Reference>"
+                + "<ds:Reference Type=\"" + Dsig.SIGNATURE_PROPERTIES_TYPE + "\" URI=\"#" + propertiesId + "\">"
+                + "<ds:Transforms><ds:Transform Algorithm=\"" + Dsig.EXC_C14N + "\"></ds:Transform></ds:Transforms>"
+                + DIGEST_METHOD + "<ds:DigestValue>" + propertiesDigest + "</ds:DigestValue></ds:Reference></ds:SignedInfo>";
+        byte[] value = signatureValue(key, ("<ds:SignedInfo xmlns:ds=\"" + Dsig.NS + "\">" + signedInfo)
+                .getBytes(StandardCharsets.UTF_8));
+        return ("<ds:Signature xmlns:ds=\"" + Dsig.NS + "\" Id=\"" + signatureId + "\"><ds:SignedInfo>" + signedInfo
+                + "<ds:SignatureValue>" + Base64.getEncoder().encodeToString(value) + "</ds:SignatureValue>"
+                + keyInfo.computeIfAbsent(key, PayloadSigner::keyInfo)
+                + "<ds:Object><ds:SignatureProperties Id=\"" + propertiesId + "\">" + properties + "</ds:Object>"
+                + "</ds:Signature>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final String DIGEST_METHOD = "<ds:DigestMethod Algorithm=\"" + Dsig.SHA256 + "\"></ds:DigestMethod>";
+
+    /** The KeyInfo carrying the key's certificate, canonical, as Santuario's {@code addKeyInfo} writes it. */
+    private static String keyInfo(SigningKey key) {
         try {
-            XMLSignature signature = newSignature(doc, key);
-            String signatureId = id + "-signature";
-            signature.setId(signatureId);
-            doc.appendChild(signature.getElement());
-            Transforms transforms = null;
-            if (enveloped) {
-                transforms = new Transforms(doc);
-                transforms.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
-                transforms.addTransform(Transforms.TRANSFORM_C14N_EXCL_OMIT_COMMENTS);
-            }
-            signature.addResourceResolver(new DigestedContent(uri, Base64.getEncoder().encodeToString(sha256Digest)));
-            signature.addDocument(uri, transforms, Dsig.SHA256);
-            signature.addKeyInfo(key.certificate());
-            addSigningTime(doc, signature, id, signatureId, now);
-            signature.sign(nativeKey(key));
-            return canonical(signature.getElement(), null);
-        } catch (XMLSecurityException e) {
-            throw new IllegalStateException("cannot sign '" + uri + "' with key '" + key.alias() + "': " + e.getMessage(), e);
+            return "<ds:KeyInfo><ds:X509Data><ds:X509Certificate>"
+                    + Base64.getEncoder().encodeToString(key.certificate().getEncoded())
+                    + "</ds:X509Certificate></ds:X509Data></ds:KeyInfo>";
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException("cannot encode the certificate of key '" + key.alias() + "'", e);
         }
+    }
+
+    /**
+     * The SignatureValue bytes: PKCS#1 v1.5 for RSA; for ECDSA the XML-DSig form, r and s each as 32 bytes
+     * (RFC 4050), converted from the provider's DER by Santuario's own conversion.
+     */
+    private byte[] signatureValue(SigningKey key, byte[] signedInfo) {
+        try {
+            Provider provider = CryptoProvider.forSignatures();
+            java.security.Signature signature = provider == null
+                    ? java.security.Signature.getInstance(key.algorithm().jcaName())
+                    : java.security.Signature.getInstance(key.algorithm().jcaName(), provider);
+            signature.initSign(nativeKey(key));
+            signature.update(signedInfo);
+            byte[] value = signature.sign();
+            return key.algorithm() == SignatureAlgorithm.ECDSA_P256_SHA256
+                    ? SignatureECDSA.convertASN1toXMLDSIG(value, 32) : value;
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("cannot sign with key '" + key.alias() + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** An attribute value as exclusive c14n writes it. */
+    private static String attribute(String value) {
+        StringBuilder out = null;
+        for (int i = 0; i < value.length(); i++) {
+            String escaped = switch (value.charAt(i)) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '"' -> "&quot;";
+                case '\t' -> "&#x9;";
+                case '\n' -> "&#xA;";
+                case '\r' -> "&#xD;";
+                default -> null;
+            };
+            if (escaped != null && out == null) {
+                out = new StringBuilder(value.length() + 16).append(value, 0, i);
+            }
+            if (out != null) {
+                if (escaped != null) {
+                    out.append(escaped);
+                } else {
+                    out.append(value.charAt(i));
+                }
+            }
+        }
+        return out == null ? value : out.toString();
     }
 
     /** An empty signature with the key's algorithm and exclusive c14n of SignedInfo. */
