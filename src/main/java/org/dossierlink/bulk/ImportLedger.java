@@ -26,6 +26,16 @@ public interface ImportLedger extends ImportRuns {
      */
     ItemOutcome commit(String ticket, long seq, String path, List<StagedRecord> records);
 
+    /**
+     * The work on an item's records that needs no database (for a JDBC store: their JSON, content hash and
+     * index keys), done ahead of {@link Items#commit(long, String, List, Object)} on another thread than the
+     * committing one (the importer's reader); null when there is none. Thread-safe. It never refuses a record:
+     * one it cannot prepare is left to the commit, which refuses it as it would without this.
+     */
+    default Object prepare(List<StagedRecord> records) {
+        return null;
+    }
+
     /** Records a rejected item (nothing of it stored), in one transaction with the run's counters. */
     ItemOutcome reject(String ticket, long seq, String path, String application, String reason);
 
@@ -57,6 +67,14 @@ public interface ImportLedger extends ImportRuns {
     interface Items extends AutoCloseable {
         /** As {@link ImportLedger#commit}, for this writer's run. */
         ItemOutcome commit(long seq, String path, List<StagedRecord> records);
+
+        /**
+         * The same, with what {@link ImportLedger#prepare} made of these records ahead (null: nothing, or
+         * not by this ledger); the stored result is the same either way.
+         */
+        default ItemOutcome commit(long seq, String path, List<StagedRecord> records, Object prepared) {
+            return commit(seq, path, records);
+        }
 
         /** As {@link ImportLedger#reject}, for this writer's run. */
         ItemOutcome reject(long seq, String path, String application, String reason);

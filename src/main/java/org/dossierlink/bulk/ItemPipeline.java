@@ -12,9 +12,12 @@ import java.util.concurrent.Semaphore;
  */
 final class ItemPipeline implements AutoCloseable {
 
-    /** One item, read, validated and converted (or rejected) and ready to commit. */
-    record Prepared(long seq, String path, List<StagedRecord> records, String application, String reason, long bytes,
-                    long progressBytes) {
+    /**
+     * One item, read, validated and converted (or rejected) and ready to commit; {@code stored}: what the
+     * ledger prepared of its records ahead ({@link ImportLedger#prepare}), or null.
+     */
+    record Prepared(long seq, String path, List<StagedRecord> records, Object stored, String application,
+                    String reason, long bytes, long progressBytes) {
         boolean rejected() {
             return reason != null;
         }

@@ -209,10 +209,25 @@ public final class CanonicalDossierXml {
      * @throws DialectException naming the line and column of the first problem
      */
     public static List<Entry> read(InputStream in, String sourceName) {
-        List<Entry> out = new ArrayList<>();
         XMLStreamReader r = null;
         try {
             r = SecureXml.inputFactory().createXMLStreamReader(in);
+            return read(r, sourceName);
+        } catch (XMLStreamException e) {
+            throw DialectException.fromStax(sourceName, e);
+        } finally {
+            closeQuietly(r);
+        }
+    }
+
+    /**
+     * Reads from a reader at the start of its document (one made by {@link SecureXml#inputFactory()}, or a
+     * reader reading through one, such as a validating {@code StreamingCheck}), up to the end of the root
+     * element; the caller closes it.
+     */
+    public static List<Entry> read(XMLStreamReader r, String sourceName) {
+        List<Entry> out = new ArrayList<>();
+        try {
             r.nextTag();
             if (!NS.equals(r.getNamespaceURI())) {
                 throw error(r, sourceName, "expected a canonical dossier (namespace " + NS + "), found {"
@@ -231,8 +246,6 @@ public final class CanonicalDossierXml {
             return out;
         } catch (XMLStreamException e) {
             throw DialectException.fromStax(sourceName, e);
-        } finally {
-            closeQuietly(r);
         }
     }
 

@@ -52,6 +52,13 @@ public final class SubmitterLedger implements ImportLedger {
             }
 
             @Override
+            public ItemOutcome commit(long seq, String path, List<StagedRecord> records, Object prepared) {
+                String foreign = foreign(records);
+                return foreign != null ? items.reject(seq, path, applications(records), foreign)
+                        : items.commit(seq, path, records, prepared);
+            }
+
+            @Override
             public ItemOutcome reject(long seq, String path, String application, String reason) {
                 return items.reject(seq, path, application, reason);
             }
@@ -80,6 +87,11 @@ public final class SubmitterLedger implements ImportLedger {
 
     private static String applications(List<StagedRecord> records) {
         return String.join(" ", records.stream().map(r -> r.dossier().application().key()).toList());
+    }
+
+    @Override
+    public Object prepare(List<StagedRecord> records) {
+        return ledger.prepare(records);
     }
 
     @Override

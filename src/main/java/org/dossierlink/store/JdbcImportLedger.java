@@ -119,16 +119,39 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
 
     @Override
     public ItemOutcome commit(String ticket, long seq, String path, List<StagedRecord> records) {
-        return inTransaction(ticket, seq, c -> save(c, seq, path, records));
+        return inTransaction(ticket, seq, c -> save(c, seq, path, records, null));
     }
 
-    /** Saves an item's records and documents in the caller's transaction; its outcome (not yet recorded). */
-    private ItemOutcome save(Connection c, long seq, String path, List<StagedRecord> records) throws SQLException {
+    /** The records' store forms ({@link JdbcDossierStore#form}), in their order; null for one it cannot make. */
+    @Override
+    public Object prepare(List<StagedRecord> records) {
+        Object[] forms = new Object[records.size()];
+        for (int i = 0; i < forms.length; i++) {
+            forms[i] = store.form(records.get(i).dossier());
+        }
+        return new Prepared(records, forms);
+    }
+
+    /** What {@link #prepare} made, with the list it was made of (used only for that same list). */
+    private record Prepared(List<StagedRecord> records, Object[] forms) {
+        Object form(List<StagedRecord> of, int i) {
+            return of == records ? forms[i] : null;
+        }
+    }
+
+    /**
+     * Saves an item's records and documents in the caller's transaction; its outcome (not yet recorded).
+     * {@code prepared}: {@link #prepare} of these records, or null.
+     */
+    private ItemOutcome save(Connection c, long seq, String path, List<StagedRecord> records, Object prepared)
+            throws SQLException {
         int inserted = 0;
         int updated = 0;
         List<String> keys = new ArrayList<>();
-        for (StagedRecord r : records) {
-            SaveOutcome o = store.save(c, r.dossier());
+        Prepared forms = prepared instanceof Prepared p ? p : null;
+        for (int i = 0; i < records.size(); i++) {
+            StagedRecord r = records.get(i);
+            SaveOutcome o = store.save(c, r.dossier(), forms == null ? null : forms.form(records, i));
             String key = r.dossier().application().key();
             keys.add(key);
             for (StagedRecord.Document d : r.documents()) {
@@ -204,7 +227,12 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
 
         @Override
         public ItemOutcome commit(long seq, String path, List<StagedRecord> records) {
-            return inTransaction(seq, c -> save(c, seq, path, records));
+            return inTransaction(seq, c -> save(c, seq, path, records, null));
+        }
+
+        @Override
+        public ItemOutcome commit(long seq, String path, List<StagedRecord> records, Object prepared) {
+            return inTransaction(seq, c -> save(c, seq, path, records, prepared));
         }
 
         @Override

@@ -33,6 +33,11 @@ final class MultiRowInsert<T> {
         this.manyRows = head + row + (", " + row).repeat(ROWS - 1);
     }
 
+    /** The statement for one row. */
+    String oneRow() {
+        return oneRow;
+    }
+
     void insert(Connection c, List<T> items, Binder<T> binder) throws SQLException {
         int full = items.size() / ROWS;
         if (full > 0) {

@@ -83,6 +83,11 @@ public final class DossierValidator {
     private final ConcurrentHashMap<String, Schema> schemas = new ConcurrentHashMap<>();
     /** This thread's parser and validator handlers, reused document after document (see {@link Reused}). */
     private final ThreadLocal<Reused> reused = ThreadLocal.withInitial(Reused::new);
+    /** This thread's validator handlers for {@link #checking}, each with its sink set once. */
+    private final ThreadLocal<Map<String, Checker>> checkers = ThreadLocal.withInitial(java.util.HashMap::new);
+
+    private record Checker(ValidatorHandler handler, StreamingCheck.Sink sink) {
+    }
 
     public DossierValidator() {
         this(CatalogResolver.bundled());
@@ -127,6 +132,38 @@ public final class DossierValidator {
                 return null;
             }
         }, name, dialect, mode);
+    }
+
+    /**
+     * Whether {@link #checking} can check documents of this dialect: the dialects validated against an XSD.
+     */
+    public static boolean checkable(Dialect dialect) {
+        return XSD.containsKey(dialect);
+    }
+
+    /**
+     * A reader that validates the document against its dialect's XSD while {@code reader} is read through it,
+     * so a caller that parses the document anyway (to convert it) validates it without a second parse. It
+     * says only whether the document is clean ({@link StreamingCheck}); for any other answer, validate it with
+     * {@link #validate(byte[], String, Dialect, ValidationMode)}, which gives the report. The validator handler
+     * is this thread's, kept from one document to the next: one check at a time per thread (a new check
+     * takes it over and the previous one reads as not clean).
+     *
+     * @throws IllegalArgumentException when the dialect has no XSD ({@link #checkable})
+     */
+    public StreamingCheck checking(XMLStreamReader reader, Dialect dialect) {
+        String xsd = XSD.get(dialect);
+        if (xsd == null) {
+            throw new IllegalArgumentException("dialect " + dialect.wireName() + " is not validated against an XSD");
+        }
+        Checker c = checkers.get().computeIfAbsent(xsd, relative -> {
+            ValidatorHandler vh = newValidatorHandler(relative);
+            StreamingCheck.Sink sink = new StreamingCheck.Sink(catalog.session(what -> { }));
+            vh.setErrorHandler(sink);
+            vh.setResourceResolver(sink);
+            return new Checker(vh, sink);
+        });
+        return new StreamingCheck(reader, c.handler(), c.sink());
     }
 
     private interface Source {

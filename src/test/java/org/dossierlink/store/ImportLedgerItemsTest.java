@@ -43,7 +43,32 @@ class ImportLedgerItemsTest {
     @Test
     void h2() {
         try (JdbcDossierStore store = JdbcDossierStore.open(StoreConfig.h2(dir))) {
-            exercise(store);
+            exercise(store, false);
+        }
+    }
+
+    /** The same items with their store forms made ahead ({@link JdbcImportLedger#prepare}): the same results. */
+    @Test
+    void h2WithRecordsPreparedAhead() {
+        try (JdbcDossierStore store = JdbcDossierStore.open(StoreConfig.h2(dir))) {
+            exercise(store, true);
+        }
+    }
+
+    /** A form made of other records than the ones committed is not used: the committed ones are stored. */
+    @Test
+    void aFormPreparedForOtherRecordsIsNotUsed() {
+        try (JdbcDossierStore store = JdbcDossierStore.open(StoreConfig.h2(dir))) {
+            JdbcImportLedger ledger = new JdbcImportLedger(store);
+            String ticket = UUID.randomUUID().toString();
+            ledger.begin(ticket, new PackageIdentity(PackageForm.ZIP, "p", UUID.randomUUID().toString()), "EP", 1L,
+                    Instant.now());
+            Object other = ledger.prepare(List.of(record(1, "prepared")));
+            try (ImportLedger.Items items = ledger.items(ticket)) {
+                assertThat(items.commit(1, "a.xml", List.of(record(1, "committed")), other).status())
+                        .isEqualTo(ItemStatus.STORED);
+            }
+            assertThat(store.findByApplicationKey(key(1)).orElseThrow().titles().get(0).text()).isEqualTo("committed");
         }
     }
 
@@ -51,7 +76,7 @@ class ImportLedgerItemsTest {
     void postgres() throws Exception {
         try (PostgresSchema schema = PostgresSchema.create("items_test");
              JdbcDossierStore store = schema.openStore()) {
-            exercise(store);
+            exercise(store, true);
             // every pooled connection commits synchronously again (the writer set its session back)
             List<Connection> all = new ArrayList<>();
             try {
@@ -71,26 +96,32 @@ class ImportLedgerItemsTest {
         }
     }
 
-    private static void exercise(JdbcDossierStore store) {
+    /** Commits through the writer, with the records' forms made ahead when {@code ahead}. */
+    private static ItemOutcome commit(JdbcImportLedger ledger, ImportLedger.Items items, boolean ahead, long seq,
+                                      String path, List<StagedRecord> records) {
+        return ahead ? items.commit(seq, path, records, ledger.prepare(records)) : items.commit(seq, path, records);
+    }
+
+    private static void exercise(JdbcDossierStore store, boolean ahead) {
         JdbcImportLedger ledger = new JdbcImportLedger(store);
         String ticket = UUID.randomUUID().toString();
         ledger.begin(ticket, new PackageIdentity(PackageForm.ZIP, "p", UUID.randomUUID().toString()), "EP", 6L,
                 Instant.now());
         List<ItemOutcome> outcomes = new ArrayList<>();
         try (ImportLedger.Items items = ledger.items(ticket)) {
-            outcomes.add(items.commit(1, "a.xml", List.of(record(1, "first"))));
-            outcomes.add(items.commit(2, "b.xml", List.of(record(2, "first"))));
+            outcomes.add(commit(ledger, items, ahead, 1, "a.xml", List.of(record(1, "first"))));
+            outcomes.add(commit(ledger, items, ahead, 2, "b.xml", List.of(record(2, "first"))));
             // a record the store refuses (a priority number with a space) fails inside the transaction, after
             // the application row's statements were prepared: nothing of item 3 stays
-            assertThatThrownBy(() -> items.commit(3, "c.xml", List.of(record(3, "first"), badRecord(4))))
+            assertThatThrownBy(() -> commit(ledger, items, ahead, 3, "c.xml", List.of(record(3, "first"), badRecord(4))))
                     .isInstanceOf(IllegalArgumentException.class);
             outcomes.add(items.reject(3, "c.xml", "EP 9100003", "refused by the store"));
             // an item committed twice is refused, and the next one goes on
-            assertThatThrownBy(() -> items.commit(3, "c.xml", List.of(record(5, "first"))))
+            assertThatThrownBy(() -> commit(ledger, items, ahead, 3, "c.xml", List.of(record(5, "first"))))
                     .isInstanceOf(IllegalStateException.class);
-            outcomes.add(items.commit(4, "d.xml", List.of(record(1, "first"))));
-            outcomes.add(items.commit(5, "e.xml", List.of(record(2, "second"))));
-            outcomes.add(items.commit(6, "f.xml", List.of(record(6, "first"))));
+            outcomes.add(commit(ledger, items, ahead, 4, "d.xml", List.of(record(1, "first"))));
+            outcomes.add(commit(ledger, items, ahead, 5, "e.xml", List.of(record(2, "second"))));
+            outcomes.add(commit(ledger, items, ahead, 6, "f.xml", List.of(record(6, "first"))));
         }
         assertThat(outcomes).extracting(ItemOutcome::status).containsExactly(ItemStatus.STORED, ItemStatus.STORED,
                 ItemStatus.REJECTED, ItemStatus.UNCHANGED, ItemStatus.REPLACED, ItemStatus.STORED);

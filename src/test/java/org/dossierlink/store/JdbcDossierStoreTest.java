@@ -243,6 +243,32 @@ abstract class JdbcDossierStoreTest {
                 new PriorityLinks(o + "4", List.of(o + "8")));
     }
 
+    /**
+     * The same index entries when each record is saved alone (on PostgreSQL a new record's rows are written by
+     * one statement): no claims, several, an inactive one, two kinds of one publication.
+     */
+    @Test
+    void indexesFromSingleSaves() {
+        String o = office();
+        for (Dossier d : List.of(
+                TestDossiers.of(o + "1").build(),
+                TestDossiers.claiming(o + "2", o + "1"),
+                TestDossiers.of(o + "3").claims(o + "1").claims(o + "9").claim(o + "8", false)
+                        .publication(o, "31", "A1", null).publication(o, "31", "B1", null)
+                        .publication(o, "32", "A1", null).build())) {
+            assertThat(store.save(d)).isEqualTo(SaveOutcome.INSERTED);
+        }
+        assertThat(store.linksByPriorities(List.of(o + "1"))).containsExactly(
+                new PriorityLinks(o + "1", List.of()),
+                new PriorityLinks(o + "2", List.of(o + "1")),
+                new PriorityLinks(o + "3", List.of(o + "1", o + "9")));
+        assertThat(store.linksByPriorities(List.of(o + "8"))).isEmpty();
+        assertThat(store.linksByApplications(List.of(o + "3"))).containsExactly(
+                new PriorityLinks(o + "3", List.of(o + "1", o + "9")));
+        assertThat(store.applicationKeysByPublication(o + "31")).containsExactly(o + "3");
+        assertThat(store.applicationKeysByPublication(o + "32")).containsExactly(o + "3");
+    }
+
     @Test
     void priorityClaimedByManyIsOneIndexedLookup() {
         String o = office();
