@@ -176,7 +176,7 @@ public final class PayloadSigner {
      * elements, attributes and order Santuario writes for {@link #sign(Element)} (no line breaks, as
      * {@link Dsig#init} sets), with SignedInfo canonicalized alone (where it declares {@code ds}) as the bytes
      * signed. Building Santuario's DOM of the signature for this cost more than the signature itself
-     * (bench/family-load.sh profile, 2026-11-26); {@code PayloadSignerTest} checks the bytes are Santuario's.
+     * (bench/family-load.sh profile, 2026-11-26); {@code ExclusiveC14nWriterTest} checks they equal the DOM path's.
      */
     private byte[] signatureOver(String uri, String id, byte[] sha256Digest, boolean enveloped) {
         Instant now = clock.instant();
