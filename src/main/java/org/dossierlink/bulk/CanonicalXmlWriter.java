@@ -7,6 +7,8 @@ import java.security.MessageDigest;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.dossierlink.signature.CanonicalEscaping;
+
 /**
  * Writes XML directly in exclusive canonical form (W3C exc-c14n, without comments), digesting every byte
  * it writes: no XML declaration; one namespace, declared on the root; unqualified attributes only, in
@@ -35,7 +37,7 @@ final class CanonicalXmlWriter {
         sb.append('<').append(prefix).append(':').append(local);
         if (!rootOpen) {
             sb.append(" xmlns:").append(prefix).append("=\"");
-            attr(sb, namespace);
+            CanonicalEscaping.attribute(sb, namespace);
             sb.append('"');
             rootOpen = true;
         }
@@ -43,7 +45,7 @@ final class CanonicalXmlWriter {
             for (Map.Entry<String, String> a : new TreeMap<>(attributes).entrySet()) {
                 if (a.getValue() != null) {
                     sb.append(' ').append(a.getKey()).append("=\"");
-                    attr(sb, a.getValue());
+                    CanonicalEscaping.attribute(sb, a.getValue());
                     sb.append('"');
                 }
             }
@@ -69,7 +71,7 @@ final class CanonicalXmlWriter {
         }
         start(local);
         sb.setLength(0);
-        text(sb, text);
+        CanonicalEscaping.text(sb, text);
         emit();
         return end(local);
     }
@@ -83,7 +85,7 @@ final class CanonicalXmlWriter {
     /** Text between elements (a line break, for a readable file). */
     CanonicalXmlWriter text(String text) throws IOException {
         sb.setLength(0);
-        text(sb, text);
+        CanonicalEscaping.text(sb, text);
         return emit();
     }
 
@@ -113,45 +115,5 @@ final class CanonicalXmlWriter {
         digest.update(b);
         out.write(b);
         return this;
-    }
-
-    static void text(StringBuilder sb, String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '\r' -> sb.append("&#xD;");
-                default -> i = appendChecked(sb, s, i);
-            }
-        }
-    }
-
-    static void attr(StringBuilder sb, String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '"' -> sb.append("&quot;");
-                case '\t' -> sb.append("&#x9;");
-                case '\n' -> sb.append("&#xA;");
-                case '\r' -> sb.append("&#xD;");
-                default -> i = appendChecked(sb, s, i);
-            }
-        }
-    }
-
-    /** Appends the character (or surrogate pair) at i if XML 1.0 allows it, U+FFFD otherwise; returns the last index used. */
-    private static int appendChecked(StringBuilder sb, String s, int i) {
-        char c = s.charAt(i);
-        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-            sb.append(c).append(s.charAt(i + 1));
-            return i + 1;
-        }
-        boolean allowed = c == '\t' || c == '\n' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
-        sb.append(allowed ? c : '\uFFFD');
-        return i;
     }
 }

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import org.dossierlink.signature.CanonicalEscaping;
+
 /**
  * Writes {@code META-INF/manifest.xml} as a stream: the header ({@link #ManifestWriter}), then the items
  * ({@link #item}, or {@link #itemsFrom} a spool file of items written by a {@link Fragment}), then
@@ -68,7 +70,7 @@ public final class ManifestWriter {
     static StringBuilder itemXml(Manifest.Item item) {
         StringBuilder sb = new StringBuilder(256);
         sb.append("<pkg:item seq=\"").append(item.seq()).append("\" path=\"");
-        CanonicalXmlWriter.attr(sb, item.path());
+        CanonicalEscaping.attribute(sb, item.path());
         sb.append("\" dialect=\"").append(item.dialect().wireName()).append("\" sha256=\"").append(item.sha256())
                 .append("\" size=\"").append(item.size()).append('"');
         if (item.contents().isEmpty()) {
@@ -77,11 +79,11 @@ public final class ManifestWriter {
         sb.append(">\n");
         for (Manifest.Content c : item.contents()) {
             sb.append("  <pkg:content documentId=\"");
-            CanonicalXmlWriter.attr(sb, c.documentId());
+            CanonicalEscaping.attribute(sb, c.documentId());
             sb.append("\" path=\"");
-            CanonicalXmlWriter.attr(sb, c.path());
+            CanonicalEscaping.attribute(sb, c.path());
             sb.append("\" mediaType=\"");
-            CanonicalXmlWriter.attr(sb, c.mediaType());
+            CanonicalEscaping.attribute(sb, c.mediaType());
             sb.append("\" sha256=\"").append(c.sha256()).append("\" size=\"").append(c.size()).append("\"/>\n");
         }
         return sb.append("</pkg:item>\n");
@@ -89,7 +91,7 @@ public final class ManifestWriter {
 
     private static void element(StringBuilder sb, String local, String value) {
         sb.append("<pkg:").append(local).append('>');
-        CanonicalXmlWriter.text(sb, value);
+        CanonicalEscaping.text(sb, value);
         sb.append("</pkg:").append(local).append(">\n");
     }
 

@@ -242,29 +242,9 @@ public final class PayloadSigner {
 
     /** An attribute value as exclusive c14n writes it. */
     private static String attribute(String value) {
-        StringBuilder out = null;
-        for (int i = 0; i < value.length(); i++) {
-            String escaped = switch (value.charAt(i)) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '"' -> "&quot;";
-                case '\t' -> "&#x9;";
-                case '\n' -> "&#xA;";
-                case '\r' -> "&#xD;";
-                default -> null;
-            };
-            if (escaped != null && out == null) {
-                out = new StringBuilder(value.length() + 16).append(value, 0, i);
-            }
-            if (out != null) {
-                if (escaped != null) {
-                    out.append(escaped);
-                } else {
-                    out.append(value.charAt(i));
-                }
-            }
-        }
-        return out == null ? value : out.toString();
+        StringBuilder sb = new StringBuilder(value.length() + 8);
+        CanonicalEscaping.attribute(sb, value);
+        return sb.toString();
     }
 
     /** An empty signature with the key's algorithm and exclusive c14n of SignedInfo. */
