@@ -98,6 +98,21 @@ public final class JdbcDossierStore implements DossierStore {
             + " link AS (" + INSERT_FAMILY_LINKS.oneRow() + "),"
             + " pubs AS (INSERT INTO publication_index (pub_key, app_key) SELECT k, ? FROM unnest(?::varchar[]) AS k)"
             + " INSERT INTO priority_index (priority_key, app_key, claimant_keys) SELECT k, ?, ? FROM unnest(?::varchar[]) AS k";
+    /**
+     * PostgreSQL: WITH parts that write a record as a new application only when its key is not stored yet
+     * ({@code ON CONFLICT DO NOTHING}): {@code app} returns the key when the row was inserted, and the family
+     * link and the index rows are written only then (they read {@code app}). {@link #insertIfNewPostgres}
+     * puts a caller's own parts and query after them.
+     */
+    private static final String NEW_APPLICATION_POSTGRES = "app AS (" + INSERT_APPLICATIONS.oneRow()
+            + " ON CONFLICT (app_key) DO NOTHING RETURNING app_key),"
+            + " link AS (INSERT INTO family_link (priority_keys, app_key) SELECT ?, app_key FROM app),"
+            + " pubs AS (INSERT INTO publication_index (pub_key, app_key)"
+            + " SELECT k, app.app_key FROM app, unnest(?::varchar[]) AS k),"
+            + " pris AS (INSERT INTO priority_index (priority_key, app_key, claimant_keys)"
+            + " SELECT k, app.app_key, ? FROM app, unnest(?::varchar[]) AS k)";
+    /** The parameters of {@link #NEW_APPLICATION_POSTGRES}: a caller's own come after them. */
+    static final int NEW_APPLICATION_PARAMETERS = 15;
     private static final String DELETE_PUBLICATION_INDEX = "DELETE FROM publication_index WHERE pub_key = ? AND app_key = ?";
     private static final String DELETE_PRIORITY_INDEX = "DELETE FROM priority_index WHERE priority_key = ? AND app_key = ?";
     private static final String LOCK_APPLICATION = "SELECT content_hash, record, office, app_number, kind,"
@@ -418,6 +433,49 @@ public final class JdbcDossierStore implements DossierStore {
             ps.executeUpdate();
         }
         familyLinksWritten(List.of(row));
+    }
+
+    /**
+     * PostgreSQL, the import ledger's item in one round trip: one statement that writes the record as a new
+     * application when its key is not stored yet, together with the caller's {@code tail} (more WITH parts,
+     * which may read {@code app}, and the final query, e.g. {@code ", outcome AS (...) SELECT ..."}, whose
+     * parameters {@code binder} binds from {@link #NEW_APPLICATION_PARAMETERS} + 1 on). Runs in the caller's
+     * transaction and returns what {@code reader} makes of the query's first row. When the key was stored
+     * already, nothing of the record is written ({@code app} is empty) and the caller saves it the general way,
+     * in the same transaction. {@code form}: {@link #form} of the record, or null.
+     */
+    <T> T insertIfNewPostgres(Connection c, Dossier dossier, Object form, String tail, ParameterBinder binder,
+                              ResultReader<T> reader) throws SQLException {
+        if (!shared) {
+            throw new IllegalStateException("a PostgreSQL statement on an embedded store");
+        }
+        Row row = form instanceof Row r && r.dossier == dossier ? r : new Row(dossier);
+        try (PreparedStatement ps = c.prepareStatement("WITH " + NEW_APPLICATION_POSTGRES + tail)) {
+            bindApplication(ps, 0, row, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.setString(12, String.join(" ", row.priorityKeys));
+            ps.setArray(13, c.createArrayOf("varchar", row.publicationKeys.toArray()));
+            ps.setString(14, String.join(" ", row.priorityKeys));
+            ps.setArray(15, c.createArrayOf("varchar", row.priorityKeys.toArray()));
+            binder.bind(ps, NEW_APPLICATION_PARAMETERS + 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("the statement that writes a new application returned no row");
+                }
+                return reader.read(rs);
+            }
+        }
+    }
+
+    /** Binds a statement's parameters from {@code from} on. */
+    @FunctionalInterface
+    interface ParameterBinder {
+        void bind(PreparedStatement ps, int from) throws SQLException;
+    }
+
+    /** Reads the current row of a result. */
+    @FunctionalInterface
+    interface ResultReader<T> {
+        T read(ResultSet rs) throws SQLException;
     }
 
     /** Notes the family_link rows this transaction wrote, for the family index in memory (applied on commit). */

@@ -96,6 +96,60 @@ class ImportLedgerItemsTest {
         }
     }
 
+    /**
+     * Items of new applications write the same index entries as {@link JdbcDossierStore#save}
+     * ({@code JdbcDossierStoreTest.indexesFromSingleSaves}); on PostgreSQL such an item is one statement
+     * (record, family link, index rows, outcome row and counters), and this checks what it wrote.
+     */
+    @Test
+    void indexesFromItemsH2() {
+        try (JdbcDossierStore store = JdbcDossierStore.open(StoreConfig.h2(dir))) {
+            indexesFromItems(store);
+        }
+    }
+
+    @Test
+    void indexesFromItemsPostgres() throws Exception {
+        try (PostgresSchema schema = PostgresSchema.create("items_index_test");
+             JdbcDossierStore store = schema.openStore()) {
+            indexesFromItems(store);
+        }
+    }
+
+    private static void indexesFromItems(JdbcDossierStore store) {
+        JdbcImportLedger ledger = new JdbcImportLedger(store);
+        String ticket = UUID.randomUUID().toString();
+        ledger.begin(ticket, new PackageIdentity(PackageForm.ZIP, "p", UUID.randomUUID().toString()), "XX", 4L,
+                Instant.now());
+        String o = "XQ";
+        List<Dossier> dossiers = JdbcDossierStoreTest.indexed(o);
+        List<ItemOutcome> outcomes = new ArrayList<>();
+        try (ImportLedger.Items items = ledger.items(ticket)) {
+            for (int i = 0; i < dossiers.size(); i++) {
+                List<StagedRecord> records = List.of(new StagedRecord(dossiers.get(i), List.of()));
+                outcomes.add(items.commit(i + 1, "item" + i + ".xml", records, ledger.prepare(records)));
+            }
+            // the first again: stored already, so the general way, which finds it unchanged
+            List<StagedRecord> again = List.of(new StagedRecord(dossiers.get(0), List.of()));
+            outcomes.add(items.commit(4, "again.xml", again, ledger.prepare(again)));
+        }
+        assertThat(outcomes).extracting(ItemOutcome::status).containsExactly(ItemStatus.STORED, ItemStatus.STORED,
+                ItemStatus.STORED, ItemStatus.UNCHANGED);
+        assertThat(outcomes).extracting(ItemOutcome::application)
+                .containsExactly(o + "1", o + "2", o + "3", o + "1");
+        for (Dossier d : dossiers) {
+            assertThat(store.findByApplicationKey(d.application().key())).contains(d);
+        }
+        JdbcDossierStoreTest.assertIndexed(store, o);
+        ImportRun run = ledger.byTicket(ticket).orElseThrow();
+        assertThat(run.lastSeq()).isEqualTo(4);
+        assertThat(run.totals().stored()).isEqualTo(3);
+        assertThat(run.totals().unchanged()).isEqualTo(1);
+        List<ItemOutcome> recorded = new ArrayList<>();
+        ledger.outcomes(ticket, 0, 100, recorded::add);
+        assertThat(recorded).containsExactlyElementsOf(outcomes);
+    }
+
     /** Commits through the writer, with the records' forms made ahead when {@code ahead}. */
     private static ItemOutcome commit(JdbcImportLedger ledger, ImportLedger.Items items, boolean ahead, long seq,
                                       String path, List<StagedRecord> records) {

@@ -23,6 +23,7 @@ import org.dossierlink.dossier.Direction;
 import org.dossierlink.dossier.DocumentGroup;
 import org.dossierlink.dossier.DocumentInfo;
 import org.dossierlink.dossier.Dossier;
+import org.dossierlink.dossier.DossierStore;
 import org.dossierlink.dossier.DossierStore.PriorityLinks;
 import org.dossierlink.dossier.DossierStore.SaveOutcome;
 import org.dossierlink.dossier.LocalizedText;
@@ -250,14 +251,24 @@ abstract class JdbcDossierStoreTest {
     @Test
     void indexesFromSingleSaves() {
         String o = office();
-        for (Dossier d : List.of(
+        for (Dossier d : indexed(o)) {
+            assertThat(store.save(d)).isEqualTo(SaveOutcome.INSERTED);
+        }
+        assertIndexed(store, o);
+    }
+
+    /** Three applications of office {@code o} (two letters) whose index entries {@link #assertIndexed} checks. */
+    static List<Dossier> indexed(String o) {
+        return List.of(
                 TestDossiers.of(o + "1").build(),
                 TestDossiers.claiming(o + "2", o + "1"),
                 TestDossiers.of(o + "3").claims(o + "1").claims(o + "9").claim(o + "8", false)
                         .publication(o, "31", "A1", null).publication(o, "31", "B1", null)
-                        .publication(o, "32", "A1", null).build())) {
-            assertThat(store.save(d)).isEqualTo(SaveOutcome.INSERTED);
-        }
+                        .publication(o, "32", "A1", null).build());
+    }
+
+    /** The links and publication entries of {@link #indexed}{@code (o)}, once they are stored. */
+    static void assertIndexed(DossierStore store, String o) {
         assertThat(store.linksByPriorities(List.of(o + "1"))).containsExactly(
                 new PriorityLinks(o + "1", List.of()),
                 new PriorityLinks(o + "2", List.of(o + "1")),
