@@ -99,20 +99,23 @@ public final class JdbcDossierStore implements DossierStore {
             + " pubs AS (INSERT INTO publication_index (pub_key, app_key) SELECT k, ? FROM unnest(?::varchar[]) AS k)"
             + " INSERT INTO priority_index (priority_key, app_key, claimant_keys) SELECT k, ?, ? FROM unnest(?::varchar[]) AS k";
     /**
-     * PostgreSQL: WITH parts that write a record as a new application only when its key is not stored yet
-     * ({@code ON CONFLICT DO NOTHING}): {@code app} returns the key when the row was inserted, and the family
-     * link and the index rows are written only then (they read {@code app}). {@link #insertIfNewPostgres}
-     * puts a caller's own parts and query after them.
+     * PostgreSQL: WITH parts that write a record as a new application, once for each row of an earlier WITH
+     * part named {@code guard} (none: nothing is written): {@code app} returns the key, and the family link
+     * and the index rows read it. A plain INSERT: when the key is stored already the statement fails whole
+     * (unique violation). The casts type the parameters, which a SELECT does not take from the columns.
+     * {@link #insertNewPostgres} puts a caller's own parts before and after them.
      */
-    private static final String NEW_APPLICATION_POSTGRES = "app AS (" + INSERT_APPLICATIONS.oneRow()
-            + " ON CONFLICT (app_key) DO NOTHING RETURNING app_key),"
+    private static final String NEW_APPLICATION_POSTGRES = "app AS (INSERT INTO application (office, app_number,"
+            + " kind, original_number, filing_date, family_id, source, record, content_hash, updated_at, app_key)"
+            + " SELECT ?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, ?, CAST(? AS TIMESTAMP WITH TIME ZONE), ? FROM guard"
+            + " RETURNING app_key),"
             + " link AS (INSERT INTO family_link (priority_keys, app_key) SELECT ?, app_key FROM app),"
             + " pubs AS (INSERT INTO publication_index (pub_key, app_key)"
             + " SELECT k, app.app_key FROM app, unnest(?::varchar[]) AS k),"
             + " pris AS (INSERT INTO priority_index (priority_key, app_key, claimant_keys)"
             + " SELECT k, app.app_key, ? FROM app, unnest(?::varchar[]) AS k)";
-    /** The parameters of {@link #NEW_APPLICATION_POSTGRES}: a caller's own come after them. */
-    static final int NEW_APPLICATION_PARAMETERS = 15;
+    /** The parameters of {@link #NEW_APPLICATION_POSTGRES}. */
+    private static final int NEW_APPLICATION_PARAMETERS = 15;
     private static final String DELETE_PUBLICATION_INDEX = "DELETE FROM publication_index WHERE pub_key = ? AND app_key = ?";
     private static final String DELETE_PRIORITY_INDEX = "DELETE FROM priority_index WHERE priority_key = ? AND app_key = ?";
     private static final String LOCK_APPLICATION = "SELECT content_hash, record, office, app_number, kind,"
@@ -436,27 +439,30 @@ public final class JdbcDossierStore implements DossierStore {
     }
 
     /**
-     * PostgreSQL, the import ledger's item in one round trip: one statement that writes the record as a new
-     * application when its key is not stored yet, together with the caller's {@code tail} (more WITH parts,
-     * which may read {@code app}, and the final query, e.g. {@code ", outcome AS (...) SELECT ..."}, whose
-     * parameters {@code binder} binds from {@link #NEW_APPLICATION_PARAMETERS} + 1 on). Runs in the caller's
-     * transaction and returns what {@code reader} makes of the query's first row. When the key was stored
-     * already, nothing of the record is written ({@code app} is empty) and the caller saves it the general way,
-     * in the same transaction. {@code form}: {@link #form} of the record, or null.
+     * PostgreSQL, the import ledger's item in one statement: {@code "WITH " + head + NEW_APPLICATION + tail}.
+     * {@code head} holds WITH parts ending with one named {@code guard} (e.g. {@code "guard AS (UPDATE ...
+     * RETURNING 1), "}): the record is written as a new application once per row of it. {@code tail} holds more
+     * parts (which may read {@code app} and {@code guard}) and the final query. {@code binder} binds the head's
+     * parameters from 1 and the tail's from the given index on. Runs in the caller's transaction, or alone
+     * with auto-commit on; returns what {@code reader} makes of the query's first row.
+     *
+     * @throws SQLException a unique violation ({@link #isDuplicateKey}) when the key is stored already: the
+     *                      statement wrote nothing
      */
-    <T> T insertIfNewPostgres(Connection c, Dossier dossier, Object form, String tail, ParameterBinder binder,
-                              ResultReader<T> reader) throws SQLException {
+    <T> T insertNewPostgres(Connection c, Dossier dossier, Object form, String head, int headParameters, String tail,
+                            ParameterBinder binder, ResultReader<T> reader) throws SQLException {
         if (!shared) {
             throw new IllegalStateException("a PostgreSQL statement on an embedded store");
         }
         Row row = form instanceof Row r && r.dossier == dossier ? r : new Row(dossier);
-        try (PreparedStatement ps = c.prepareStatement("WITH " + NEW_APPLICATION_POSTGRES + tail)) {
-            bindApplication(ps, 0, row, OffsetDateTime.now(ZoneOffset.UTC));
-            ps.setString(12, String.join(" ", row.priorityKeys));
-            ps.setArray(13, c.createArrayOf("varchar", row.publicationKeys.toArray()));
-            ps.setString(14, String.join(" ", row.priorityKeys));
-            ps.setArray(15, c.createArrayOf("varchar", row.priorityKeys.toArray()));
-            binder.bind(ps, NEW_APPLICATION_PARAMETERS + 1);
+        try (PreparedStatement ps = c.prepareStatement("WITH " + head + NEW_APPLICATION_POSTGRES + tail)) {
+            binder.bind(ps, headParameters + NEW_APPLICATION_PARAMETERS + 1);
+            int o = headParameters;
+            bindApplication(ps, o, row, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.setString(o + 12, String.join(" ", row.priorityKeys));
+            ps.setArray(o + 13, c.createArrayOf("varchar", row.publicationKeys.toArray()));
+            ps.setString(o + 14, String.join(" ", row.priorityKeys));
+            ps.setArray(o + 15, c.createArrayOf("varchar", row.priorityKeys.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new SQLException("the statement that writes a new application returned no row");
@@ -466,10 +472,10 @@ public final class JdbcDossierStore implements DossierStore {
         }
     }
 
-    /** Binds a statement's parameters from {@code from} on. */
+    /** Binds a statement's parameters: the head's from 1, the tail's from {@code tailFrom} on. */
     @FunctionalInterface
     interface ParameterBinder {
-        void bind(PreparedStatement ps, int from) throws SQLException;
+        void bind(PreparedStatement ps, int tailFrom) throws SQLException;
     }
 
     /** Reads the current row of a result. */

@@ -119,7 +119,7 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
 
     @Override
     public ItemOutcome commit(String ticket, long seq, String path, List<StagedRecord> records) {
-        return inTransaction(ticket, seq, c -> save(c, ticket, seq, path, records, null));
+        return inTransaction(ticket, seq, c -> save(c, seq, path, records, null));
     }
 
     /** The records' store forms ({@link JdbcDossierStore#form}), in their order; null for one it cannot make. */
@@ -139,64 +139,24 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
         }
     }
 
-    /** An item's outcome, and whether its outcome row and the run's counters are written already. */
-    private record Done(ItemOutcome outcome, boolean recorded) {
-    }
+    /**
+     * What {@link RunItems#storedIfNew} puts around the new application's statement
+     * ({@link JdbcDossierStore#insertNewPostgres}): first the run's counters and last seq, advanced only while
+     * the last seq is below the item's (as {@link #record} does) and only when the application is not stored
+     * yet; the application is written once per row of that advance, and the outcome row too.
+     */
+    private static final String STORED_IF_NEW_HEAD = "guard AS (UPDATE import_run SET last_seq = ?,"
+            + " stored = stored + 1, updated_at = ? WHERE ticket = ? AND last_seq < ?"
+            + " AND NOT EXISTS (SELECT 1 FROM application WHERE app_key = ?) RETURNING ticket), ";
+    private static final int STORED_IF_NEW_HEAD_PARAMETERS = 5;
+    private static final String STORED_IF_NEW_TAIL = ", outcome AS (INSERT INTO import_item (ticket, seq, path,"
+            + " status, application, reason) SELECT ticket, ?, ?, '" + ItemStatus.STORED.wireName() + "', ?, NULL"
+            + " FROM guard) SELECT count(*) FROM guard";
 
     /**
-     * What {@link #storedIfNew} adds to the new application's statement: the run's counters and last seq
-     * advanced (only when the application was inserted, and only while the last seq is below the item's, as
-     * {@link #record} does), the outcome row written only when they were, and the two counts.
+     * Saves an item's records and documents in the caller's transaction; its outcome (not yet recorded).
+     * {@code forms}: {@link #prepare} of these records, or null.
      */
-    private static final String STORED_IF_NEW = ", advanced AS (UPDATE import_run SET last_seq = ?,"
-            + " stored = stored + 1, updated_at = ? WHERE ticket = ? AND last_seq < ? AND EXISTS (SELECT 1 FROM app)"
-            + " RETURNING ticket), outcome AS (INSERT INTO import_item (ticket, seq, path, status, application, reason)"
-            + " SELECT ticket, ?, ?, '" + ItemStatus.STORED.wireName() + "', ?, NULL FROM advanced)"
-            + " SELECT (SELECT count(*) FROM app), (SELECT count(*) FROM advanced)";
-
-    /**
-     * Saves an item's records and documents in the caller's transaction; its outcome, recorded or not yet.
-     * {@code prepared}: {@link #prepare} of these records, or null. On PostgreSQL an item of one new record
-     * (the bulk of an initial load) is one statement, record, outcome row and counters together
-     * ({@link #storedIfNew}): one round trip before the commit instead of three.
-     */
-    private Done save(Connection c, String ticket, long seq, String path, List<StagedRecord> records, Object prepared)
-            throws SQLException {
-        Prepared forms = prepared instanceof Prepared p ? p : null;
-        if (store.shared() && records.size() == 1 && records.get(0).documents().isEmpty()) {
-            ItemOutcome stored = storedIfNew(c, ticket, seq, path, records.get(0), forms == null ? null : forms.form(records, 0));
-            if (stored != null) {
-                return new Done(stored, true);
-            }
-        }
-        return new Done(save(c, seq, path, records, forms), false);
-    }
-
-    /**
-     * PostgreSQL: the item of one record as one statement when its application is new: the record
-     * ({@link JdbcDossierStore#insertIfNewPostgres}), the outcome row and the run's counters. Null when the
-     * application is stored already: nothing was written, and the general way follows in the same transaction.
-     *
-     * @throws IllegalStateException when the item's seq is committed already (the caller rolls back)
-     */
-    private ItemOutcome storedIfNew(Connection c, String ticket, long seq, String path, StagedRecord r, Object form)
-            throws SQLException {
-        ItemOutcome outcome = new ItemOutcome(seq, path, ItemStatus.STORED, clip(r.dossier().application().key(), 400), null);
-        long[] counts = store.insertIfNewPostgres(c, r.dossier(), form, STORED_IF_NEW, (ps, i) -> {
-            bindAdvance(ps, i, ticket, seq);
-            ps.setLong(i + 4, seq);
-            ps.setString(i + 5, clip(path, 1000));
-            ps.setString(i + 6, outcome.application());
-        }, rs -> new long[] {rs.getLong(1), rs.getLong(2)});
-        if (counts[0] == 0) {
-            return null;
-        }
-        if (counts[1] == 0) {
-            throw alreadyCommitted(ticket, outcome);
-        }
-        return outcome;
-    }
-
     private ItemOutcome save(Connection c, long seq, String path, List<StagedRecord> records, Prepared forms)
             throws SQLException {
         int inserted = 0;
@@ -227,7 +187,7 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
 
     @Override
     public ItemOutcome reject(String ticket, long seq, String path, String application, String reason) {
-        return inTransaction(ticket, seq, c -> new Done(rejected(seq, path, application, reason), false));
+        return inTransaction(ticket, seq, c -> rejected(seq, path, application, reason));
     }
 
     private static ItemOutcome rejected(long seq, String path, String application, String reason) {
@@ -280,17 +240,60 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
 
         @Override
         public ItemOutcome commit(long seq, String path, List<StagedRecord> records) {
-            return inTransaction(seq, c -> save(c, ticket, seq, path, records, null));
+            return inTransaction(seq, c -> save(c, seq, path, records, null));
         }
 
         @Override
         public ItemOutcome commit(long seq, String path, List<StagedRecord> records, Object prepared) {
-            return inTransaction(seq, c -> save(c, ticket, seq, path, records, prepared));
+            if (store.shared() && records.size() == 1 && records.get(0).documents().isEmpty()) {
+                ItemOutcome stored = storedIfNew(seq, path, records.get(0), prepared instanceof Prepared p ? p.form(records, 0) : null);
+                if (stored != null) {
+                    return stored;
+                }
+            }
+            return inTransaction(seq, c -> save(c, seq, path, records, prepared instanceof Prepared p ? p : null));
         }
 
         @Override
         public ItemOutcome reject(long seq, String path, String application, String reason) {
-            return inTransaction(seq, c -> new Done(rejected(seq, path, application, reason), false));
+            return inTransaction(seq, c -> rejected(seq, path, application, reason));
+        }
+
+        /**
+         * PostgreSQL, an item of one record whose application is new (the bulk of an initial load): one
+         * statement with auto-commit on: one round trip where the general way takes four (the lock, the insert,
+         * the outcome with the counters, the commit). It
+         * writes the record, its family link and index rows, the outcome row and the run's counters, all or
+         * nothing; the commit does not wait for the WAL, as the general way's does not. Null when it wrote
+         * nothing: the application is stored already (found, or inserted meanwhile by another writer: a unique
+         * violation), or the item's seq is not after the run's last: the general way then saves the item or
+         * refuses it, in a transaction.
+         */
+        private ItemOutcome storedIfNew(long seq, String path, StagedRecord r, Object form) {
+            String key = r.dossier().application().key();
+            ItemOutcome outcome = new ItemOutcome(seq, path, ItemStatus.STORED, clip(key, 400), null);
+            try {
+                connection.setAutoCommit(true);
+                try {
+                    long advanced = store.insertNewPostgres(statements.connection(), r.dossier(), form,
+                            STORED_IF_NEW_HEAD, STORED_IF_NEW_HEAD_PARAMETERS, STORED_IF_NEW_TAIL, (ps, tail) -> {
+                                bindAdvance(ps, 1, ticket, seq);
+                                ps.setString(5, key);
+                                ps.setLong(tail, seq);
+                                ps.setString(tail + 1, clip(path, 1000));
+                                ps.setString(tail + 2, outcome.application());
+                            }, rs -> rs.getLong(1));
+                    return advanced == 1 ? outcome : null;
+                } finally {
+                    connection.setAutoCommit(false);
+                }
+            } catch (SQLException e) {
+                if (JdbcDossierStore.isDuplicateKey(e)) {
+                    return null;
+                }
+                statements.reset();
+                throw JdbcDossierStore.failure("committing item " + seq + " of import run " + ticket, e);
+            }
         }
 
         /** As {@link JdbcDossierStore#inTransaction}: done again once after a duplicate key (a concurrent writer). */
@@ -350,15 +353,13 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
 
     @FunctionalInterface
     private interface ItemWork {
-        Done run(Connection c) throws SQLException;
+        ItemOutcome run(Connection c) throws SQLException;
     }
 
-    /** The item's outcome, with its outcome row and the run's counters written unless they are already. */
-    private ItemOutcome recorded(Connection c, String ticket, Done done) throws SQLException {
-        if (!done.recorded()) {
-            record(c, ticket, done.outcome());
-        }
-        return done.outcome();
+    /** The item's outcome, after writing its outcome row and the run's counters. */
+    private ItemOutcome recorded(Connection c, String ticket, ItemOutcome outcome) throws SQLException {
+        record(c, ticket, outcome);
+        return outcome;
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
@@ -12,6 +13,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.dossierlink.bulk.ImportLedger;
 import org.dossierlink.bulk.ImportRun;
@@ -22,6 +27,7 @@ import org.dossierlink.bulk.PackageIdentity;
 import org.dossierlink.bulk.StagedRecord;
 import org.dossierlink.dossier.ApplicationRef;
 import org.dossierlink.dossier.Dossier;
+import org.dossierlink.dossier.DossierStore.SaveOutcome;
 import org.dossierlink.dossier.LocalizedText;
 import org.dossierlink.dossier.PriorityClaim;
 import org.dossierlink.dossier.Publication;
@@ -148,6 +154,62 @@ class ImportLedgerItemsTest {
         List<ItemOutcome> recorded = new ArrayList<>();
         ledger.outcomes(ticket, 0, 100, recorded::add);
         assertThat(recorded).containsExactlyElementsOf(outcomes);
+    }
+
+    /**
+     * PostgreSQL: another writer inserts the same application while the item's one statement runs. Its INSERT
+     * waits for the other's uncommitted row, then meets a unique violation when that commits: the statement
+     * writes nothing (not the counters, not the outcome row), and the item is saved the general way, as the
+     * replacement of the other writer's version.
+     */
+    @Test
+    void applicationInsertedMeanwhileByAnotherWriterPostgres() throws Exception {
+        try (PostgresSchema schema = PostgresSchema.create("items_race_test");
+             JdbcDossierStore store = schema.openStore()) {
+            JdbcImportLedger ledger = new JdbcImportLedger(store);
+            String ticket = UUID.randomUUID().toString();
+            ledger.begin(ticket, new PackageIdentity(PackageForm.ZIP, "p", UUID.randomUUID().toString()), "EP", 1L,
+                    Instant.now());
+            List<StagedRecord> mine = List.of(record(1, "mine"));
+            ExecutorService committer = Executors.newSingleThreadExecutor();
+            try (Connection other = DriverManager.getConnection(schema.url());
+                 Connection watcher = DriverManager.getConnection(schema.url());
+                 ImportLedger.Items items = ledger.items(ticket)) {
+                other.setAutoCommit(false);
+                assertThat(store.save(other, record(1, "theirs").dossier())).isEqualTo(SaveOutcome.INSERTED);
+                Future<ItemOutcome> outcome = committer.submit(() -> items.commit(1, "a.xml", mine, ledger.prepare(mine)));
+                awaitLockWait(watcher, outcome);
+                other.commit();
+                assertThat(outcome.get(30, TimeUnit.SECONDS).status()).isEqualTo(ItemStatus.REPLACED);
+            } finally {
+                committer.shutdownNow();
+            }
+            assertThat(store.findByApplicationKey(key(1)).orElseThrow().titles().get(0).text()).isEqualTo("mine");
+            ImportRun run = ledger.byTicket(ticket).orElseThrow();
+            assertThat(run.lastSeq()).isEqualTo(1);
+            assertThat(run.totals().stored()).isZero();
+            assertThat(run.totals().replaced()).isEqualTo(1);
+            List<ItemOutcome> recorded = new ArrayList<>();
+            ledger.outcomes(ticket, 0, 100, recorded::add);
+            assertThat(recorded).extracting(ItemOutcome::status).containsExactly(ItemStatus.REPLACED);
+        }
+    }
+
+    /** Waits until a session of this database waits for a lock (the item's INSERT), or the item ended. */
+    private static void awaitLockWait(Connection watcher, Future<?> item) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline && !item.isDone()) {
+            try (Statement s = watcher.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM"
+                    + " pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    return;
+                }
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("the item's statement did not wait for the other writer's row" + (item.isDone()
+                ? ": it ended with " + item.get() : ""));
     }
 
     /** Commits through the writer, with the records' forms made ahead when {@code ahead}. */
