@@ -4,14 +4,14 @@
 #      identity transform of the same file in the same JVM and run, and the time ratio of the two;
 #   2. validation throughput of `dossierlink validate` against `xmllint --noout --schema` on one large
 #      generated DOCDB file (so process start-up does not dominate), in the same run.
-# Usage: bench/dialects.sh     (env: SECONDS_PER_ROW=1; COPIES=200 copies of the 5 family members in the large file; ROUNDS=4)
+# Usage: bench/dialects.sh     (env: SECONDS_PER_ROW=1; ONLY= a corpus path part, e.g. uspto/, to convert only those files; COPIES=200 copies of the 5 family members in the large file; ROUNDS=4)
 # Output goes to bench/out/. Nothing is fetched from the network.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/compile.sh"   # sets root, out, cp; compiles bench/src
 corpus="${DOSSIERLINK_CORPUS:-$root/../shared/corpus}"
 
 echo "## conversion, $(date -u +%FT%TZ), $(nproc) cores"
-java ${JAVA_OPTS:-} -cp "$out/classes:$cp" org.dossierlink.bench.DialectBench "$corpus" "${SECONDS_PER_ROW:-1}"
+java ${JAVA_OPTS:-} -cp "$out/classes:$cp" org.dossierlink.bench.DialectBench "$corpus" "${SECONDS_PER_ROW:-1}" "${ONLY:-}"
 
 echo
 echo "## validation, $(date -u +%FT%TZ)"

@@ -29,7 +29,8 @@ import net.sf.saxon.s9api.XdmNode;
  * tree and ends with serialised bytes, for the conversion and for the identity alike; they alternate,
  * so machine noise hits both.
  *
- * <p>Usage: {@code DialectBench CORPUS_DIR [SECONDS_PER_MEASUREMENT]}; prints a Markdown table.
+ * <p>Usage: {@code DialectBench CORPUS_DIR [SECONDS_PER_MEASUREMENT [PATH_FILTER]]}; prints a Markdown table.
+ * {@code PATH_FILTER}, when given, keeps only the corpus files whose relative path contains it.
  */
 public final class DialectBench {
 
@@ -39,13 +40,15 @@ public final class DialectBench {
     public static void main(String[] args) throws Exception {
         Path corpus = Path.of(args[0]);
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 1.0;
+        String filter = args.length > 2 ? args[2] : "";
         DialectConverter converter = new DialectConverter(new NumberNormalizer());
         SecureSaxon saxon = converter.saxon();
         XsltExecutable identity = saxon.compile(new StreamSource(new StringReader(IDENTITY), "bench:/identity.xsl"));
 
         List<Path> files;
         try (Stream<Path> s = Files.walk(corpus)) {
-            files = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
+            files = s.filter(p -> p.toString().endsWith(".xml") && corpus.relativize(p).toString().contains(filter))
+                    .sorted().toList();
         }
         System.out.println("| file | dialect | input | output | direction | conversion MB/s | identity MB/s | ratio to identity of the input"
                 + " | ratio to identity of the output |");

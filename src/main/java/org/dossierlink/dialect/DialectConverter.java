@@ -100,10 +100,12 @@ public final class DialectConverter {
         // one idle transformer per core and stylesheet: enough for the threads that can run at once
         int capacity = Math.max(2, Runtime.getRuntime().availableProcessors());
         for (XsltExecutable e : toCanonical.values()) {
-            pools.put(e, new TransformerPool(() -> saxon.transformer(e), capacity));
+            pools.put(e, new TransformerPool(() -> saxon.transformer(e), () -> Utf8XmlDestination.forStylesheet(e),
+                    capacity));
         }
         for (XsltExecutable e : fromCanonical.values()) {
-            pools.put(e, new TransformerPool(() -> saxon.transformer(e), capacity));
+            pools.put(e, new TransformerPool(() -> saxon.transformer(e), () -> Utf8XmlDestination.forStylesheet(e),
+                    capacity));
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.function.Supplier;
 
+import net.sf.saxon.s9api.Destination;
 import net.sf.saxon.s9api.Serializer;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import net.sf.saxon.s9api.XsltExecutable;
@@ -37,11 +38,14 @@ final class TransformerPool {
     static final class Loaded {
         final Xslt30Transformer transformer;
         private final Serializer serializer;
+        /** The UTF-8 writer used instead of Saxon's serializer, when the stylesheet's output allows; else null. */
+        private final Utf8XmlDestination writer;
         private ByteArrayOutputStream buffer = new ByteArrayOutputStream(BUFFER_SIZE);
 
-        private Loaded(Xslt30Transformer transformer) {
+        private Loaded(Xslt30Transformer transformer, Utf8XmlDestination writer) {
             this.transformer = transformer;
             this.serializer = transformer.newSerializer();
+            this.writer = writer;
         }
 
         /** The serializer, now writing to {@code out}. */
@@ -50,10 +54,14 @@ final class TransformerPool {
             return serializer;
         }
 
-        /** The serializer, now writing to this transformer's emptied buffer; {@link #written()} gives the bytes. */
-        Serializer serializerToBuffer() {
+        /**
+         * The stylesheet's output, now written to this transformer's emptied buffer ({@link #written()} gives
+         * the bytes): by {@link Utf8XmlDestination} when the stylesheet's output properties allow, else by
+         * Saxon's serializer.
+         */
+        Destination serializerToBuffer() {
             buffer.reset();
-            return serializerTo(buffer);
+            return writer != null ? writer.writingTo(buffer) : serializerTo(buffer);
         }
 
         /** What the last run wrote to the buffer (a copy: the buffer is reused). */
@@ -67,23 +75,37 @@ final class TransformerPool {
     }
 
     private final Supplier<Xslt30Transformer> loader;
+    private final Supplier<Utf8XmlDestination> writers;
     private final ArrayBlockingQueue<Loaded> idle;
 
+    /** Transformers whose buffered output Saxon's serializer writes. */
     TransformerPool(Supplier<Xslt30Transformer> loader, int capacity) {
+        this(loader, () -> null, capacity);
+    }
+
+    /**
+     * Transformers whose buffered output a writer from {@code writers} writes (see
+     * {@link Utf8XmlDestination#forStylesheet}), or Saxon's serializer when it gives null.
+     */
+    TransformerPool(Supplier<Xslt30Transformer> loader, Supplier<Utf8XmlDestination> writers, int capacity) {
         this.loader = loader;
+        this.writers = writers;
         this.idle = new ArrayBlockingQueue<>(capacity);
     }
 
     /** An idle transformer, or a newly loaded one when none is idle. */
     Loaded borrow() {
         Loaded l = idle.poll();
-        return l != null ? l : new Loaded(loader.get());
+        return l != null ? l : new Loaded(loader.get(), writers.get());
     }
 
     /** Gives back a transformer whose run completed; kept when there is room. */
     void release(Loaded loaded) {
         // the serializer must not hold on to the caller's output stream while idle
         loaded.serializer.setOutputStream(OutputStream.nullOutputStream());
+        if (loaded.writer != null) {
+            loaded.writer.writingTo(OutputStream.nullOutputStream());
+        }
         idle.offer(loaded);
     }
 

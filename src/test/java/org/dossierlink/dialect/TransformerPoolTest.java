@@ -109,6 +109,22 @@ class TransformerPoolTest {
     @Test
     void theOutputBufferIsReusedAndWhatARunWroteIsACopy() throws Exception {
         TransformerPool pool = new TransformerPool(() -> SAXON.transformer(identity()), 1);
+        assertThat(pool.borrow().serializerToBuffer()).isInstanceOf(net.sf.saxon.s9api.Serializer.class);
+        reusesItsBuffer(pool);
+    }
+
+    @Test
+    void withTheUtf8WriterTheBufferIsReusedTheSameWay() throws Exception {
+        XsltExecutable identity = identity();
+        TransformerPool pool = new TransformerPool(() -> SAXON.transformer(identity),
+                () -> Utf8XmlDestination.forStylesheet(identity), 1);
+        TransformerPool.Loaded first = pool.borrow();
+        assertThat(first.serializerToBuffer()).isInstanceOf(Utf8XmlDestination.class);
+        pool.release(first);
+        reusesItsBuffer(pool);
+    }
+
+    private static void reusesItsBuffer(TransformerPool pool) throws Exception {
         TransformerPool.Loaded l = pool.borrow();
         l.transformer.applyTemplates(parse("<a>one</a>"), l.serializerToBuffer());
         byte[] first = l.written();
