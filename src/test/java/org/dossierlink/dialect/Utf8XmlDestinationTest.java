@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import javax.xml.transform.stream.StreamSource;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import net.sf.saxon.s9api.Destination;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.Xslt30Transformer;
@@ -49,26 +51,23 @@ class Utf8XmlDestinationTest {
 
     /** What Saxon's serializer writes, or "failed" when the run stops. */
     private static String bySaxon(XsltExecutable exec, XdmNode doc) {
-        Xslt30Transformer t = SAXON.transformer(exec);
-        t.setMessageHandler(m -> { });
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            t.applyTemplates(doc, t.newSerializer(out));
-        } catch (SaxonApiException e) {
-            return "failed";
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return run(exec, doc, (t, out) -> t.newSerializer(out));
     }
 
     /** What the UTF-8 writer writes, or "failed" when the run stops. */
     private static String byWriter(XsltExecutable exec, XdmNode doc) {
         Utf8XmlDestination writer = Utf8XmlDestination.forStylesheet(exec);
         assertThat(writer).as("the writer handles this stylesheet's output").isNotNull();
+        return run(exec, doc, (t, out) -> writer.writingTo(out));
+    }
+
+    private static String run(XsltExecutable exec, XdmNode doc,
+                              BiFunction<Xslt30Transformer, ByteArrayOutputStream, Destination> destination) {
         Xslt30Transformer t = SAXON.transformer(exec);
         t.setMessageHandler(m -> { });
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            t.applyTemplates(doc, writer.writingTo(out));
+            t.applyTemplates(doc, destination.apply(t, out));
         } catch (SaxonApiException e) {
             return "failed";
         }
