@@ -99,14 +99,9 @@ public final class DialectConverter {
         }
         // one idle transformer per core and stylesheet: enough for the threads that can run at once
         int capacity = Math.max(2, Runtime.getRuntime().availableProcessors());
-        for (XsltExecutable e : toCanonical.values()) {
-            pools.put(e, new TransformerPool(() -> saxon.transformer(e), () -> Utf8XmlDestination.forStylesheet(e),
-                    capacity));
-        }
-        for (XsltExecutable e : fromCanonical.values()) {
-            pools.put(e, new TransformerPool(() -> saxon.transformer(e), () -> Utf8XmlDestination.forStylesheet(e),
-                    capacity));
-        }
+        java.util.stream.Stream.concat(toCanonical.values().stream(), fromCanonical.values().stream()).forEach(e ->
+                pools.put(e, new TransformerPool(() -> saxon.transformer(e), () -> Utf8XmlDestination.forStylesheet(e),
+                        capacity)));
     }
 
     /** Reports every stylesheet run from now on to {@code observer} (one observer; the last one set). */
@@ -260,7 +255,7 @@ public final class DialectConverter {
     }
 
     private byte[] run(XsltExecutable exec, XdmNode doc, String sourceName, String what) {
-        return apply(exec, doc, sourceName, what, TransformerPool.Loaded::serializerToBuffer, TransformerPool.Loaded::written);
+        return apply(exec, doc, sourceName, what, TransformerPool.Loaded::destinationToBuffer, TransformerPool.Loaded::written);
     }
 
     /** Runs a stylesheet into a tree: the first leg of a conversion through canonical stays in memory. */

@@ -59,7 +59,7 @@ final class TransformerPool {
          * the bytes): by {@link Utf8XmlDestination} when the stylesheet's output properties allow, else by
          * Saxon's serializer.
          */
-        Destination serializerToBuffer() {
+        Destination destinationToBuffer() {
             buffer.reset();
             return writer != null ? writer.writingTo(buffer) : serializerTo(buffer);
         }

@@ -109,7 +109,7 @@ class TransformerPoolTest {
     @Test
     void theOutputBufferIsReusedAndWhatARunWroteIsACopy() throws Exception {
         TransformerPool pool = new TransformerPool(() -> SAXON.transformer(identity()), 1);
-        assertThat(pool.borrow().serializerToBuffer()).isInstanceOf(net.sf.saxon.s9api.Serializer.class);
+        assertThat(pool.borrow().destinationToBuffer()).isInstanceOf(net.sf.saxon.s9api.Serializer.class);
         reusesItsBuffer(pool);
     }
 
@@ -119,24 +119,24 @@ class TransformerPoolTest {
         TransformerPool pool = new TransformerPool(() -> SAXON.transformer(identity),
                 () -> Utf8XmlDestination.forStylesheet(identity), 1);
         TransformerPool.Loaded first = pool.borrow();
-        assertThat(first.serializerToBuffer()).isInstanceOf(Utf8XmlDestination.class);
+        assertThat(first.destinationToBuffer()).isInstanceOf(Utf8XmlDestination.class);
         pool.release(first);
         reusesItsBuffer(pool);
     }
 
     private static void reusesItsBuffer(TransformerPool pool) throws Exception {
         TransformerPool.Loaded l = pool.borrow();
-        l.transformer.applyTemplates(parse("<a>one</a>"), l.serializerToBuffer());
+        l.transformer.applyTemplates(parse("<a>one</a>"), l.destinationToBuffer());
         byte[] first = l.written();
-        l.transformer.applyTemplates(parse("<b>two</b>"), l.serializerToBuffer());
+        l.transformer.applyTemplates(parse("<b>two</b>"), l.destinationToBuffer());
         byte[] second = l.written();
         assertThat(new String(first, StandardCharsets.UTF_8)).endsWith("<a>one</a>");
         assertThat(new String(second, StandardCharsets.UTF_8)).endsWith("<b>two</b>").doesNotContain("one");
         // an output larger than the buffer kept: written whole, and the next run still starts empty
         String big = "<c>" + "x".repeat(TransformerPool.MAX_KEPT_BUFFER + 10) + "</c>";
-        l.transformer.applyTemplates(parse(big), l.serializerToBuffer());
+        l.transformer.applyTemplates(parse(big), l.destinationToBuffer());
         assertThat(new String(l.written(), StandardCharsets.UTF_8)).endsWith(big);
-        l.transformer.applyTemplates(parse("<d/>"), l.serializerToBuffer());
+        l.transformer.applyTemplates(parse("<d/>"), l.destinationToBuffer());
         assertThat(new String(l.written(), StandardCharsets.UTF_8)).endsWith("?><d/>");
     }
 
