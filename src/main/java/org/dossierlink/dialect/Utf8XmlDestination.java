@@ -157,6 +157,15 @@ final class Utf8XmlDestination extends AbstractDestination {
         public void setUnparsedEntity(String name, String systemID, String publicID) {
         }
 
+        /** Before a text, comment or processing instruction: the declaration if first, the open start tag closed. */
+        private void beforeContent() throws XPathException {
+            declaration();
+            if (openStartTag) {
+                put('>');
+                openStartTag = false;
+            }
+        }
+
         private void declaration() throws XPathException {
             if (!started) {
                 started = true;
@@ -263,11 +272,7 @@ final class Utf8XmlDestination extends AbstractDestination {
 
         @Override
         public void characters(UnicodeString chars, Location location, int properties) throws XPathException {
-            declaration();
-            if (openStartTag) {
-                put('>');
-                openStartTag = false;
-            }
+            beforeContent();
             content(chars, ReceiverOption.contains(properties, ReceiverOption.DISABLE_ESCAPING)
                     ? Escape.NONE : Escape.TEXT);
         }
@@ -275,11 +280,7 @@ final class Utf8XmlDestination extends AbstractDestination {
         @Override
         public void processingInstruction(String target, UnicodeString data, Location location, int properties)
                 throws XPathException {
-            declaration();
-            if (openStartTag) {
-                put('>');
-                openStartTag = false;
-            }
+            beforeContent();
             put('<');
             put('?');
             text(target, Escape.NONE);
@@ -293,11 +294,7 @@ final class Utf8XmlDestination extends AbstractDestination {
 
         @Override
         public void comment(UnicodeString content, Location location, int properties) throws XPathException {
-            declaration();
-            if (openStartTag) {
-                put('>');
-                openStartTag = false;
-            }
+            beforeContent();
             ascii("<!--");
             text(content.toString(), Escape.NONE);
             ascii("-->");
