@@ -95,18 +95,18 @@
         <xsl:if test="dos:classification[@scheme = 'CPC']">
           <patent-classifications>
             <xsl:for-each select="dos:classification[@scheme = 'CPC']">
-              <xsl:variable name="s" select="normalize-space(.)"/>
-              <xsl:variable name="p" select="dl:symbol-parts($s)"/>
-              <xsl:if test="empty($p)">
-                <xsl:message terminate="yes" error-code="dl:DOCDB011">CPC symbol '<xsl:value-of select="$s"/>' is not in the form H04W 84/20: DOCDB splits it into section, class, subclass, main-group and subgroup</xsl:message>
+              <!-- dl:symbol: "H04W 84/20" whatever the spacing and zeros; the parts at fixed places -->
+              <xsl:variable name="n" select="dl:symbol(string(.))"/>
+              <xsl:if test="empty($n)">
+                <xsl:message terminate="yes" error-code="dl:DOCDB011">CPC symbol '<xsl:value-of select="normalize-space(.)"/>' is not in the form H04W 84/20: DOCDB splits it into section, class, subclass, main-group and subgroup</xsl:message>
               </xsl:if>
               <patent-classification sequence="{position()}">
                 <classification-scheme office="" scheme="CPC"/>
-                <section><xsl:value-of select="$p[1]"/></section>
-                <class><xsl:value-of select="$p[2]"/></class>
-                <subclass><xsl:value-of select="$p[3]"/></subclass>
-                <main-group><xsl:value-of select="$p[4]"/></main-group>
-                <subgroup><xsl:value-of select="$p[5]"/></subgroup>
+                <section><xsl:value-of select="substring($n, 1, 1)"/></section>
+                <class><xsl:value-of select="substring($n, 2, 2)"/></class>
+                <subclass><xsl:value-of select="substring($n, 4, 1)"/></subclass>
+                <main-group><xsl:value-of select="substring-before(substring($n, 6), '/')"/></main-group>
+                <subgroup><xsl:value-of select="substring-after($n, '/')"/></subgroup>
               </patent-classification>
             </xsl:for-each>
           </patent-classifications>

@@ -366,33 +366,33 @@
     </xsl:choose>
   </xsl:function>
 
-  <xsl:function name="dl:parse-symbol" as="xs:string*">
-    <xsl:param name="c" as="element(dos:classification)"/>
-    <xsl:variable name="s" select="normalize-space($c)"/>
-    <xsl:variable name="parts" select="dl:symbol-parts($s)"/>
-    <xsl:if test="empty($parts)">
-      <xsl:message terminate="yes" error-code="dl:USPTO108"><xsl:value-of select="$c/@scheme"/> symbol "<xsl:value-of select="$s"/>" is not section, class, subclass, main group / subgroup</xsl:message>
-    </xsl:if>
-    <xsl:sequence select="$parts"/>
-  </xsl:function>
-
+  <!-- Symbols: dl:symbol gives the symbol of a classification in the form "H04W 84/20" (one space, main group
+       without leading zeros), or empty when it is not one; its parts are then taken at fixed places: section 1,
+       class 2-3, subclass 4, main group from 6 to "/", subgroup after it. -->
   <xsl:function name="dl:symbol-parts" as="element()*">
     <xsl:param name="c" as="element(dos:classification)"/>
     <xsl:param name="scheme" as="xs:string"/>
-    <xsl:variable name="p" select="dl:parse-symbol($c)"/>
-    <section><xsl:value-of select="$p[1]"/></section>
-    <class><xsl:value-of select="$p[2]"/></class>
-    <subclass><xsl:value-of select="$p[3]"/></subclass>
-    <main-group><xsl:value-of select="$p[4]"/></main-group>
-    <subgroup><xsl:value-of select="$p[5]"/></subgroup>
+    <xsl:variable name="n" select="dl:symbol(string($c))"/>
+    <xsl:if test="empty($n)"><xsl:call-template name="not-a-symbol"><xsl:with-param name="c" select="$c"/></xsl:call-template></xsl:if>
+    <section><xsl:value-of select="substring($n, 1, 1)"/></section>
+    <class><xsl:value-of select="substring($n, 2, 2)"/></class>
+    <subclass><xsl:value-of select="substring($n, 4, 1)"/></subclass>
+    <main-group><xsl:value-of select="substring-before(substring($n, 6), '/')"/></main-group>
+    <subgroup><xsl:value-of select="substring-after($n, '/')"/></subgroup>
   </xsl:function>
 
   <!-- "G06F 15/16" to the IPC7 form "G06F015/16"; a symbol already in that form stays -->
   <xsl:function name="dl:ipc7" as="xs:string">
     <xsl:param name="c" as="element(dos:classification)"/>
-    <xsl:variable name="p" select="dl:parse-symbol($c)"/>
-    <xsl:sequence select="concat($p[1], $p[2], $p[3], dl:pad($p[4], 3), '/', $p[5])"/>
+    <xsl:variable name="n" select="dl:symbol(string($c))"/>
+    <xsl:if test="empty($n)"><xsl:call-template name="not-a-symbol"><xsl:with-param name="c" select="$c"/></xsl:call-template></xsl:if>
+    <xsl:sequence select="concat(substring($n, 1, 4), dl:pad(substring-before(substring($n, 6), '/'), 3), '/', substring-after($n, '/'))"/>
   </xsl:function>
+
+  <xsl:template name="not-a-symbol">
+    <xsl:param name="c" as="element(dos:classification)"/>
+    <xsl:message terminate="yes" error-code="dl:USPTO108"><xsl:value-of select="$c/@scheme"/> symbol "<xsl:value-of select="normalize-space($c)"/>" is not section, class, subclass, main group / subgroup</xsl:message>
+  </xsl:template>
 
   <xsl:function name="dl:office-part" as="element()*">
     <xsl:param name="pubdate" as="xs:string?"/>

@@ -106,7 +106,9 @@ final class Utf8XmlDestination extends AbstractDestination {
         private byte[] buf = new byte[BUFFER_SIZE];
         private int len;
         private NamespaceMap[] namespaces = new NamespaceMap[32];
-        private String[] names = new String[32];
+        /** The UTF-8 of the open elements' names, for their end tags. */
+        private byte[][] names = new byte[32][];
+        private final NameBytes nameBytes = new NameBytes();
         private int depth;
         private boolean started;
         private boolean rootSeen;
@@ -177,25 +179,25 @@ final class Utf8XmlDestination extends AbstractDestination {
         public void startElement(NodeName name, SchemaType type, AttributeMap attributes, NamespaceMap ns,
                                  Location location, int properties) throws XPathException {
             declaration();
-            String display = name.getDisplayName();
             if (!rootSeen) {
                 rootSeen = true;
                 if (doctypeSystem != null) {
-                    doctype(display);
+                    doctype(name.getDisplayName());
                 }
             }
             if (openStartTag) {
                 put('>');
             }
             put('<');
-            text(display, Escape.NONE);
+            byte[] nameUtf8 = nameBytes.of(name);
+            bytes(nameUtf8);
             NamespaceMap parent = depth == 0 ? NamespaceMap.emptyMap() : namespaces[depth - 1];
             if (ns != parent) {
                 declareDifferences(parent, ns);
             }
             for (AttributeInfo a : attributes) {
                 put(' ');
-                text(a.getNodeName().getDisplayName(), Escape.NONE);
+                bytes(nameBytes.of(a.getNodeName()));
                 put('=');
                 put('"');
                 text(a.getValue(), Escape.ATTRIBUTE);
@@ -205,7 +207,7 @@ final class Utf8XmlDestination extends AbstractDestination {
                 names = Arrays.copyOf(names, depth * 2);
                 namespaces = Arrays.copyOf(namespaces, depth * 2);
             }
-            names[depth] = display;
+            names[depth] = nameUtf8;
             namespaces[depth] = ns;
             depth++;
             openStartTag = true;
@@ -263,7 +265,7 @@ final class Utf8XmlDestination extends AbstractDestination {
             } else {
                 put('<');
                 put('/');
-                text(names[depth], Escape.NONE);
+                bytes(names[depth]);
                 put('>');
             }
             names[depth] = null;
@@ -322,6 +324,12 @@ final class Utf8XmlDestination extends AbstractDestination {
             for (int i = 0; i < s.length(); i++) {
                 buf[len++] = (byte) s.charAt(i);
             }
+        }
+
+        private void bytes(byte[] b) throws XPathException {
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, len, b.length);
+            len += b.length;
         }
 
         private void put(char c) throws XPathException {
@@ -448,6 +456,29 @@ final class Utf8XmlDestination extends AbstractDestination {
             }
             b[at++] = ';';
             return at;
+        }
+    }
+
+    /**
+     * The UTF-8 of names as written (their display names), remembered per {@link NodeName} object: a stylesheet's
+     * literal result elements and attributes hand the same object to every run, so their names are encoded once.
+     * Direct-mapped on the object's identity and bounded: a name made afresh for each element (a computed
+     * element's, a copied node's) only takes a slot over, and is encoded as it would be without the cache.
+     */
+    static final class NameBytes {
+        private static final int SLOTS = 256;
+        private final NodeName[] keys = new NodeName[SLOTS];
+        private final byte[][] values = new byte[SLOTS][];
+
+        byte[] of(NodeName name) {
+            int slot = System.identityHashCode(name) & (SLOTS - 1);
+            if (keys[slot] == name) {
+                return values[slot];
+            }
+            byte[] utf8 = name.getDisplayName().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            keys[slot] = name;
+            values[slot] = utf8;
+            return utf8;
         }
     }
 

@@ -332,6 +332,17 @@ class DocdbDialectTest {
                 .hasSize(3);
     }
 
+    /** DOCDB splits CPC symbols into their parts: one that is not a symbol stops the conversion, named. */
+    @Test
+    void cpcThatIsNotASymbolIsNamed() {
+        String canonical = new String(TestDialects.toCanonical(Dialect.DOCDB, corpus("biblio_US10047600B2.xml")),
+                StandardCharsets.UTF_8);
+        assertThat(canonical).contains("<dos:classification scheme=\"CPC\">");
+        String bad = canonical.replaceFirst("(<dos:classification scheme=\"CPC\">)[^<]*", "$1G06F 3/0x");
+        assertThatThrownBy(() -> TestDialects.fromCanonical(Dialect.DOCDB, bad.getBytes(StandardCharsets.UTF_8), "bad"))
+                .isInstanceOf(DialectException.class).hasMessageContaining("CPC symbol 'G06F 3/0x' is not in the form H04W 84/20");
+    }
+
     @Test
     void noRecordIsRefused() {
         byte[] empty = "<exchange-documents xmlns='http://www.epo.org/exchange'/>".getBytes(StandardCharsets.UTF_8);

@@ -285,6 +285,36 @@ class UsptoDialectTest {
         assertThat(whole).isEqualTo(4);
     }
 
+    /**
+     * A classification that is not a symbol stops the conversion with a message naming it, in the
+     * classifications-ipcr/cpc (v4.x) and the classification-ipc (v4.0) paths alike.
+     */
+    @Test
+    void aClassificationThatIsNotASymbolIsNamed() throws IOException {
+        int changed = 0;
+        for (byte[] c : demoUsRecords()) {
+            String xml = new String(c, StandardCharsets.UTF_8);
+            Matcher m = Pattern.compile("<dos:classification scheme=\"(IPC|CPC)\">[^<]*</dos:classification>").matcher(xml);
+            if (!m.find()) {
+                continue;
+            }
+            String bad = xml.substring(0, m.start()) + "<dos:classification scheme=\"" + m.group(1)
+                    + "\">H04W 84/20 extra</dos:classification>" + xml.substring(m.end());
+            assertThatThrownBy(() -> TestDialects.fromCanonical(Dialect.USPTO, bad.getBytes(StandardCharsets.UTF_8), "bad"))
+                    .isInstanceOf(DialectException.class)
+                    .hasMessageContaining(m.group(1) + " symbol \"H04W 84/20 extra\" is not section, class, subclass");
+            changed++;
+        }
+        assertThat(changed).isGreaterThanOrEqualTo(3);
+        // the v4.0 application (published 2005) writes its IPC in the IPC7 form, from the same symbol
+        byte[] v40 = TestDialects.toCanonical(Dialect.USPTO, Corpus.file("uspto/redbook-samples/US20050004437A1.xml"));
+        String text = new String(v40, StandardCharsets.UTF_8).replaceFirst(
+                "(<dos:classification scheme=\"IPC\">)[^<]*", "$1A61B 5/00/1");
+        assertThatThrownBy(() -> TestDialects.fromCanonical(Dialect.USPTO, text.getBytes(StandardCharsets.UTF_8), "bad v4.0"))
+                .isInstanceOf(DialectException.class)
+                .hasMessageContaining("IPC symbol \"A61B 5/00/1\" is not section, class, subclass");
+    }
+
     @Test
     void severalDossiersAreRefused() throws IOException {
         byte[] demo = Files.readAllBytes(DEMO);

@@ -173,11 +173,12 @@ class SecureSaxonTest {
     }
 
     @Test
-    void symbolPartsSplitsIpcAndCpcSymbols() throws Exception {
-        String out = run(stylesheet("<r><a><xsl:value-of select=\"dl:symbol-parts('H04W 84/20')\" separator='|'/></a>"
-                + "<b><xsl:value-of select=\"dl:symbol-parts('Y02E0010/50')\" separator='|'/></b>"
-                + "<c><xsl:value-of select=\"count(dl:symbol-parts('not a symbol'))\"/></c></r>"), "<a/>");
-        assertThat(out).contains("<a>H|04|W|84|20</a>", "<b>Y|02|E|10|50</b>", "<c>0</c>");
+    void symbolGivesIpcAndCpcSymbolsInOneForm() throws Exception {
+        String out = run(stylesheet("<r><a><xsl:value-of select=\"dl:symbol('H04W 84/20')\"/></a>"
+                + "<b><xsl:value-of select=\"dl:symbol(' Y02E0010 / 50 ')\"/></b>"
+                + "<c><xsl:value-of select=\"count(dl:symbol('not a symbol'))\"/></c>"
+                + "<d><xsl:value-of select=\"count(dl:symbol(()))\"/></d></r>"), "<a/>");
+        assertThat(out).contains("<a>H04W 84/20</a>", "<b>Y02E 10/50</b>", "<c>0</c>", "<d>0</d>");
     }
 
     @Test
