@@ -256,7 +256,8 @@
     <xsl:param name="date" as="xs:string?"/>
     <xsl:param name="active" as="xs:boolean"/>
     <xsl:variable name="n" select="dl:normalize-number($country, $text, 'priority')"/>
-    <dos:priorityClaim sequence="{$sequence}" kind="{dl:priority-kind($country, $text)}">
+    <!-- the kind from the country of that same normalisation: dl:priority-kind($country, $text) would do it again -->
+    <dos:priorityClaim sequence="{$sequence}" kind="{dl:priority-kind($n?country, ())}">
       <xsl:if test="not($active)"><xsl:attribute name="active" select="'false'"/></xsl:if>
       <dos:country><xsl:value-of select="$n?country"/></dos:country>
       <dos:number><xsl:value-of select="$n?number"/></dos:number>

@@ -115,7 +115,6 @@ public final class NumberNormalizer {
     private static final Pattern DIGIT_GROUP_SEPARATOR = Pattern.compile("(?<=\\d)[ ,](?=\\d)");
     private static final Pattern COUNTRY_PREFIX = Pattern.compile("([A-Z]{2})[ .:-]?(?=[0-9A-Z])");
     private static final Pattern LEADING_KIND = Pattern.compile("([A-Z]\\d?) ?- ?(?=[0-9])");
-    private static final Pattern PCT_START = Pattern.compile("PCT(?![A-Z]{3})");
     /** A leading JPO marker: group 1 marks an application, group 2 a publication or patent. */
     private static final Pattern JP_MARKER =
             Pattern.compile("\\s*(?:(特許願|特願|実用新案登録願|実願)|(特開|特表|再表|特公|実開|実公|特許))\\s*(?:第)?");
@@ -214,11 +213,17 @@ public final class NumberNormalizer {
             }
         }
         s = s.toUpperCase(Locale.ROOT);
-        s = WHITESPACE.matcher(s).replaceAll(" ");
-        s = DIGIT_GROUP_SEPARATOR.matcher(s).replaceAll("");
+        // the two rewrites below only where they can change something: most numbers have no white space
+        // other than single spaces, and neither spaces nor commas between digits
+        if (hasWhitespaceToCollapse(s)) {
+            s = WHITESPACE.matcher(s).replaceAll(" ");
+        }
+        if (s.indexOf(' ') >= 0 || s.indexOf(',') >= 0) {
+            s = DIGIT_GROUP_SEPARATOR.matcher(s).replaceAll("");
+        }
 
         // PCT applications and WO publications, whatever office was given.
-        if (PCT_START.matcher(s).lookingAt()) {
+        if (startsWithPct(s)) {
             if (parseAs != NumberType.APPLICATION) {
                 throw malformed("WO", original, parseAs,
                         "PCT/... is an international application number, not a publication number");
@@ -346,6 +351,27 @@ public final class NumberNormalizer {
 
     private OfficeNumberFormat formatOf(String code) {
         return formats.get(code);
+    }
+
+    /** Whether {@link #WHITESPACE} would change {@code s} (ASCII): white space other than single spaces. */
+    static boolean hasWhitespaceToCollapse(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
+                    || c == ' ' && i + 1 < s.length() && s.charAt(i + 1) == ' ') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code PCT(?![A-Z]{3})} at the start of {@code s}: "PCT" not followed by three letters. */
+    static boolean startsWithPct(String s) {
+        return s.startsWith("PCT") && !(s.length() >= 6 && upper(s.charAt(3)) && upper(s.charAt(4)) && upper(s.charAt(5)));
+    }
+
+    private static boolean upper(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     private static String canonicalOffice(String office) {
