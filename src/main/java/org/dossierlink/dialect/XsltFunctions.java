@@ -315,6 +315,12 @@ public final class XsltFunctions {
                 return MAP_OPT;
             }
 
+            /** A map built here, or nothing: Saxon need not check it against the declared type on every call. */
+            @Override
+            public boolean trustResultType() {
+                return true;
+            }
+
             @Override
             public ExtensionFunctionCall makeCallExpression() {
                 return new ExtensionFunctionCall() {
@@ -360,6 +366,12 @@ public final class XsltFunctions {
             @Override
             public SequenceType getResultType(SequenceType[] suppliedArgumentTypes) {
                 return SequenceType.SINGLE_STRING;
+            }
+
+            /** One string made here. */
+            @Override
+            public boolean trustResultType() {
+                return true;
             }
 
             @Override
