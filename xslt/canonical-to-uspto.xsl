@@ -164,7 +164,7 @@
                 <classification-ipcr>
                   <ipc-version-indicator><date>20060101</date></ipc-version-indicator>
                   <classification-level>A</classification-level>
-                  <xsl:sequence select="dl:symbol-parts(., 'IPC')"/>
+                  <xsl:sequence select="dl:symbol-parts(.)"/>
                   <symbol-position><xsl:value-of select="if (position() = 1) then 'F' else 'L'"/></symbol-position>
                   <classification-value>I</classification-value>
                   <xsl:sequence select="dl:office-part($pubdate)"/>
@@ -371,7 +371,6 @@
        class 2-3, subclass 4, main group from 6 to "/", subgroup after it. -->
   <xsl:function name="dl:symbol-parts" as="element()*">
     <xsl:param name="c" as="element(dos:classification)"/>
-    <xsl:param name="scheme" as="xs:string"/>
     <xsl:variable name="n" select="dl:symbol(string($c))"/>
     <xsl:if test="empty($n)"><xsl:call-template name="not-a-symbol"><xsl:with-param name="c" select="$c"/></xsl:call-template></xsl:if>
     <section><xsl:value-of select="substring($n, 1, 1)"/></section>
@@ -408,7 +407,7 @@
     <xsl:param name="pubdate" as="xs:string?"/>
     <classification-cpc>
       <cpc-version-indicator><date>20130101</date></cpc-version-indicator>
-      <xsl:sequence select="dl:symbol-parts($c, 'CPC')"/>
+      <xsl:sequence select="dl:symbol-parts($c)"/>
       <symbol-position><xsl:value-of select="if ($first) then 'F' else 'L'"/></symbol-position>
       <classification-value>I</classification-value>
       <action-date><date><xsl:value-of select="($pubdate, '00000000')[1]"/></date></action-date>
