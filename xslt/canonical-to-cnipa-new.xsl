@@ -84,7 +84,7 @@
     <xsl:if test="$country = ('CN', 'KR') and string-length($digits) ge 7 and string-length($digits) le 15
                   and translate($digits, '0123456789', '') eq ''">
       <xsl:sequence select="concat(substring($digits, 1, 6),
-                                   format-number(xs:integer(substring($digits, 7)), '000000000'))"/>
+                                   dl:zero-pad(xs:integer(substring($digits, 7)), 9))"/>
     </xsl:if>
   </xsl:function>
 
@@ -208,7 +208,7 @@
         <business:Abstract dataFormat="original" lang="{(@lang, $lang)[1]}">
           <!-- dl:tokenize is fn:tokenize with Java's regex engine instead of Saxon's -->
           <xsl:for-each select="dl:tokenize(string(.), '\n[ \t\r]*\n')">
-            <base:Paragraphs num="{format-number(position(), '0000')}">
+            <base:Paragraphs num="{dl:zero-pad(position(), 4)}">
               <xsl:for-each select="dl:tokenize(., '\n')">
                 <xsl:if test="position() gt 1"><br/></xsl:if>
                 <xsl:value-of select="normalize-space(.)"/>

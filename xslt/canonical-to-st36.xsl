@@ -106,7 +106,7 @@
           <priority-claims>
             <xsl:for-each select="$claims">
               <xsl:variable name="text" select="string((dos:originalNumber[normalize-space()], dos:docdb)[1])"/>
-              <priority-claim sequence="{format-number(xs:integer(@sequence), '00')}"
+              <priority-claim sequence="{dl:zero-pad(xs:integer(@sequence), 2)}"
                               kind="{dl:priority-kind(string(dos:country), $text)}">
                 <country><xsl:value-of select="dos:country"/></country>
                 <doc-number><xsl:value-of select="$text"/></doc-number>
@@ -167,7 +167,7 @@
 
   <xsl:template name="party">
     <xsl:if test="@sequence">
-      <xsl:attribute name="sequence" select="format-number(xs:integer(@sequence), '000')"/>
+      <xsl:attribute name="sequence" select="dl:zero-pad(xs:integer(@sequence), 3)"/>
     </xsl:if>
     <addressbook>
       <name><xsl:value-of select="dos:name"/></name>

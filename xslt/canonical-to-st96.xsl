@@ -103,7 +103,7 @@
           <pat:PriorityClaimBag>
             <xsl:for-each select="$claims">
               <xsl:variable name="text" select="string((dos:originalNumber[normalize-space()], dos:docdb)[1])"/>
-              <pat:PriorityClaim com:sequenceNumber="{format-number(xs:integer(@sequence), '00')}">
+              <pat:PriorityClaim com:sequenceNumber="{dl:zero-pad(xs:integer(@sequence), 2)}">
                 <com:IPOfficeCode><xsl:value-of select="dos:country"/></com:IPOfficeCode>
                 <com:ApplicationNumber>
                   <com:ApplicationNumberText><xsl:value-of select="$text"/></com:ApplicationNumberText>
@@ -209,7 +209,7 @@
 
   <xsl:template name="party">
     <xsl:if test="@sequence">
-      <xsl:attribute name="com:sequenceNumber" select="format-number(xs:integer(@sequence), '000')"/>
+      <xsl:attribute name="com:sequenceNumber" select="dl:zero-pad(xs:integer(@sequence), 3)"/>
     </xsl:if>
     <com:PublicationContact>
       <com:Name><com:EntityName><xsl:value-of select="dos:name"/></com:EntityName></com:Name>

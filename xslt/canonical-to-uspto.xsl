@@ -137,7 +137,7 @@
         <xsl:if test="dos:priorityClaims/dos:priorityClaim">
           <priority-claims>
             <xsl:for-each select="dos:priorityClaims/dos:priorityClaim">
-              <priority-claim sequence="{format-number(position(), '00')}" kind="{@kind}">
+              <priority-claim sequence="{dl:zero-pad(position(), 2)}" kind="{@kind}">
                 <country><xsl:value-of select="dos:country"/></country>
                 <doc-number><xsl:value-of select="(dos:originalNumber[normalize-space()], dos:number)[1] ! normalize-space(.)"/></doc-number>
                 <date><xsl:value-of select="(dl:yyyymmdd(dos:date), '00000000')[1]"/></date>
@@ -288,7 +288,7 @@
   <xsl:function name="dl:seq" as="xs:string">
     <xsl:param name="position" as="xs:integer"/>
     <xsl:param name="grant" as="xs:boolean"/>
-    <xsl:sequence select="if ($grant) then format-number($position, '000') else format-number($position - 1, '00')"/>
+    <xsl:sequence select="if ($grant) then dl:zero-pad($position, 3) else dl:zero-pad($position - 1, 2)"/>
   </xsl:function>
 
   <xsl:function name="dl:country" as="xs:string">

@@ -56,7 +56,7 @@
       <xsl:when test="$country = ('EP', 'GB') and matches($number, '^[0-9]{7,8}$')">
         <xsl:variable name="yy" select="xs:integer(substring($number, 1, 2))"/>
         <xsl:variable name="serial" select="substring($number, 3)"/>
-        <xsl:sequence select="concat($country, if ($yy gt 70) then '19' else '20', format-number($yy, '00'),
+        <xsl:sequence select="concat($country, if ($yy gt 70) then '19' else '20', substring($number, 1, 2),
                               substring('0000000', string-length($serial) + 1), $serial)"/>
       </xsl:when>
       <xsl:otherwise>

@@ -22,10 +22,14 @@
     <xsl:param name="kind" as="xs:string?"/>
     <xsl:variable name="k" select="upper-case(normalize-space($kind))"/>
     <xsl:choose>
-      <xsl:when test="$country = 'US' and matches($number, '^[0-9]{1,7}$') and matches($k, '^(B|E|S|P)')">
-        <xsl:sequence select="format-number(xs:integer($number), '00000000')"/>
+      <!-- digits checked with translate and string-length, not Saxon's regex engine (about 0.9 µs a match) -->
+      <xsl:when test="$country != 'US' or translate($number, '0123456789', '') ne ''">
+        <xsl:sequence select="$number"/>
       </xsl:when>
-      <xsl:when test="$country = 'US' and matches($number, '^(19|20)[0-9]{8}$') and matches($k, '^A')">
+      <xsl:when test="string-length($number) = (1 to 7) and substring($k, 1, 1) = ('B', 'E', 'S', 'P')">
+        <xsl:sequence select="concat(substring('0000000', string-length($number)), $number)"/>
+      </xsl:when>
+      <xsl:when test="string-length($number) eq 10 and substring($number, 1, 2) = ('19', '20') and starts-with($k, 'A')">
         <xsl:sequence select="concat(substring($number, 1, 4), '0', substring($number, 5))"/>
       </xsl:when>
       <xsl:otherwise>
