@@ -256,13 +256,15 @@
     <xsl:param name="date" as="xs:string?"/>
     <xsl:param name="active" as="xs:boolean"/>
     <xsl:variable name="n" select="dl:normalize-number($country, $text, 'priority')"/>
+    <xsl:variable name="cc" select="string($n?country)"/>
+    <xsl:variable name="num" select="string($n?number)"/>
     <!-- the kind from the country of that same normalisation: dl:priority-kind($country, $text) would do it again -->
-    <dos:priorityClaim sequence="{$sequence}" kind="{dl:priority-kind($n?country, ())}">
+    <dos:priorityClaim sequence="{$sequence}" kind="{dl:priority-kind($cc, ())}">
       <xsl:if test="not($active)"><xsl:attribute name="active" select="'false'"/></xsl:if>
-      <dos:country><xsl:value-of select="$n?country"/></dos:country>
-      <dos:number><xsl:value-of select="$n?number"/></dos:number>
+      <dos:country><xsl:value-of select="$cc"/></dos:country>
+      <dos:number><xsl:value-of select="$num"/></dos:number>
       <!-- a priority is an earlier application's key: CC.number, without a kind (as common.xsl and PriorityClaim.docdb()) -->
-      <dos:docdb><xsl:value-of select="concat($n?country, '.', $n?number)"/></dos:docdb>
+      <dos:docdb><xsl:value-of select="concat($cc, '.', $num)"/></dos:docdb>
       <xsl:if test="exists($original)"><dos:originalNumber><xsl:value-of select="$original"/></dos:originalNumber></xsl:if>
       <xsl:if test="exists($date)"><dos:date><xsl:value-of select="$date"/></dos:date></xsl:if>
     </dos:priorityClaim>
@@ -298,25 +300,28 @@
     </xsl:for-each-group>
   </xsl:function>
 
+  <!-- The name of a party (ex:applicant, ex:inventor), white space collapsed. -->
+  <xsl:function name="dl:party-name" as="xs:string">
+    <xsl:param name="party" as="element()"/>
+    <xsl:param name="name-element" as="xs:string"/>
+    <xsl:sequence select="dl:clean-text(string-join($party/*[local-name() = $name-element]/ex:name//text(), ''))"/>
+  </xsl:function>
+
   <!-- The parties of one group (applicants or inventors) wrapped in a dl:parties element, or nothing when the
        group gives none: epodoc names where any, else original names. -->
   <xsl:function name="dl:parties" as="element(dl:parties)?">
     <xsl:param name="group" as="element()?"/>
     <xsl:param name="name" as="xs:string"/>
-    <!-- each party's name text is read once: $raws[$i] is the text of $members[$i] -->
     <xsl:variable name="members" select="$group/*[local-name() = $name]"/>
     <xsl:variable name="name-element" select="concat($name, '-name')"/>
-    <xsl:variable name="raws" as="xs:string*"
-        select="$members ! dl:clean-text(string-join(*[local-name() = $name-element]/ex:name//text(), ''))"/>
-    <xsl:variable name="all" as="xs:integer*" select="for $i in 1 to count($members) return $i[$raws[$i] != '']"/>
-    <xsl:variable name="epodoc-ones" as="xs:integer*" select="for $i in $all return $i[$members[$i]/@data-format = 'epodoc']"/>
-    <xsl:variable name="chosen" as="xs:integer*" select="if (exists($epodoc-ones)) then $epodoc-ones
-        else (for $i in $all return $i[not($members[$i]/@data-format = 'epodoc')])"/>
+    <!-- the epodoc parties with a name where any (the others' names are then not read), else the others with a name -->
+    <xsl:variable name="epodoc-ones" select="$members[@data-format = 'epodoc'][dl:party-name(., $name-element) != '']"/>
+    <xsl:variable name="chosen" select="if (exists($epodoc-ones)) then $epodoc-ones
+        else $members[not(@data-format = 'epodoc')][dl:party-name(., $name-element) != '']"/>
     <xsl:if test="exists($chosen)">
       <dl:parties>
         <xsl:for-each select="$chosen">
-          <xsl:variable name="raw" select="$raws[current()]"/>
-          <xsl:for-each select="$members[current()]">
+          <xsl:variable name="raw" select="dl:party-name(., $name-element)"/>
             <xsl:variable name="epodoc" select="if (@data-format = 'epodoc') then dl:epodoc-party($raw) else ()"/>
             <xsl:element name="dos:{$name}">
               <xsl:if test="normalize-space(@sequence) castable as xs:positiveInteger">
@@ -335,7 +340,6 @@
                 </xsl:otherwise>
               </xsl:choose>
             </xsl:element>
-          </xsl:for-each>
         </xsl:for-each>
       </dl:parties>
     </xsl:if>
