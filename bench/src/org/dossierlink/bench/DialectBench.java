@@ -27,7 +27,9 @@ import net.sf.saxon.s9api.XdmNode;
  * Conversion throughput per dialect pair on the corpus files, beside a Saxon identity transform of the
  * same files, in the same JVM and run (issue: office dialects). Every measurement starts from the parsed
  * tree and ends with serialised bytes, for the conversion and for the identity alike; they alternate,
- * so machine noise hits both.
+ * so machine noise hits both. Each row is warmed up first, both sides alternating, for one second (system
+ * property {@code dialects.warmup}, in seconds), so what is measured is the steady state a running server
+ * has, not code the JIT has not compiled yet.
  *
  * <p>Usage: {@code DialectBench CORPUS_DIR [SECONDS_PER_MEASUREMENT [PATH_FILTER]]}; prints a Markdown table.
  * {@code PATH_FILTER}, when given, keeps only the corpus files whose relative path contains it.
@@ -36,6 +38,9 @@ public final class DialectBench {
 
     private static final String IDENTITY = "<xsl:stylesheet version='3.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>"
             + "<xsl:mode on-no-match='shallow-copy'/></xsl:stylesheet>";
+
+    /** Warm-up of each row, both sides alternating, before its measurement (system property dialects.warmup, seconds). */
+    private static final double WARM_UP_SECONDS = Double.parseDouble(System.getProperty("dialects.warmup", "1"));
 
     public static void main(String[] args) throws Exception {
         Path corpus = Path.of(args[0]);
@@ -103,7 +108,10 @@ public final class DialectBench {
         byte[] output = conversion.get();
         XdmNode outputDoc = converter.parse(output, file + " output");
         Supplier<byte[]> outputBaseline = () -> identity(converter.saxon(), identity, outputDoc);
-        for (int i = 0; i < 20; i++) { // warm-up
+        // warm-up until the JIT has compiled this row's paths: a fixed number of runs (20 until 2026-11-27)
+        // left a conversion of tens of microseconds measured half-interpreted
+        long warmEnd = System.nanoTime() + (long) (WARM_UP_SECONDS * 1e9);
+        for (int i = 0; i < 20 || System.nanoTime() < warmEnd; i++) {
             conversion.get();
             baseline.get();
             outputBaseline.get();
