@@ -32,11 +32,12 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
     xmlns:dl="urn:dossierlink:xslt"
     xmlns:dos="urn:dossierlink:dossier:1"
     xmlns:business="http://www.sipo.gov.cn/XMLSchema/business"
     xmlns:base="http://www.sipo.gov.cn/XMLSchema/base"
-    exclude-result-prefixes="xs dl business base">
+    exclude-result-prefixes="xs dl business base xsi">
 
   <xsl:include href="lib/common.xsl"/>
   <xsl:include href="lib/jpo-cnipa.xsl"/>

@@ -33,12 +33,13 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
     xmlns:dl="urn:dossierlink:xslt"
     xmlns:wipo="urn:dossierlink:xslt:wipo"
     xmlns:dos="urn:dossierlink:dossier:1"
     xmlns:pat="http://www.wipo.int/standards/XMLSchema/ST96/Patent"
     xmlns:com="http://www.wipo.int/standards/XMLSchema/ST96/Common"
-    exclude-result-prefixes="xs dl wipo pat com">
+    exclude-result-prefixes="xs dl wipo pat com xsi">
 
   <xsl:include href="lib/common.xsl"/>
   <xsl:include href="lib/st96.xsl"/>

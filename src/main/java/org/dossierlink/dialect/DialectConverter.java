@@ -343,7 +343,18 @@ public final class DialectConverter {
                     n.axisIterator(net.sf.saxon.s9api.Axis.NAMESPACE).forEachRemaining(
                             x -> ns.put(x.getNodeName() == null ? "" : x.getNodeName().getLocalName(), x.getStringValue()));
                     ns.remove("");
-                    out.add(new Loss(n.getAttributeValue(new QName("path")), n.getAttributeValue(new QName("reason")), ns));
+                    Loss loss = new Loss(n.getAttributeValue(new QName("path")), n.getAttributeValue(new QName("reason")), ns);
+                    // a path that does not compile (a prefix the stylesheet does not declare) would fail the first
+                    // conversion that reports its losses: found here, at start-up, as a defect of this build
+                    XPathCompiler check = saxon.processor().newXPathCompiler();
+                    ns.forEach(check::declareNamespace);
+                    try {
+                        check.compile("exists(" + loss.path() + ")");
+                    } catch (SaxonApiException e) {
+                        throw new IllegalStateException(resource + ": cannot-hold path " + loss.path()
+                                + " (line " + n.getLineNumber() + ") does not compile: " + reason(e), e);
+                    }
+                    out.add(loss);
                 }
             }
             return Collections.unmodifiableList(out);
