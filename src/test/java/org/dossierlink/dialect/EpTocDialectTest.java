@@ -158,6 +158,56 @@ class EpTocDialectTest {
                 .isInstanceOf(DialectException.class).hasMessageContaining("appnum");
     }
 
+    /**
+     * The compact IPC symbols of the ipc attribute are read as the regex {@code ([A-H][0-9]{2}[A-Z])([0-9]{4})([0-9]{2,6})}
+     * read them (the stylesheet checks them with substring and translate): every symbol the regex takes gives
+     * "subclass main-group/subgroup", main group without leading zeros; every other one is refused, named.
+     */
+    @Test
+    void readsCompactIpcSymbolsAsTheRegexDid() {
+        java.util.regex.Pattern compact = java.util.regex.Pattern.compile("([A-H][0-9]{2}[A-Z])([0-9]{4})([0-9]{2,6})");
+        List<String> symbols = new java.util.ArrayList<>(List.of("H04N000140", "A01B000100", "H04W0084123456",
+                "H04W00841234567", "H04W008", "I04N000140", "H0AN000140", "H04n000140", "H04N00014X", "H04N0001", "H04N00014",
+                "H4NN000140", "h04N000140", "H04N０00140", "Z99Z999999"));
+        java.util.Random random = new java.util.Random(27);
+        String alphabet = "ABHIZ0159a ";
+        for (int i = 0; i < 300; i++) {
+            StringBuilder b = new StringBuilder(i % 2 == 0 ? "H04N" : "");
+            for (int n = 6 + random.nextInt(9); b.length() < n; ) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length() - 1)));
+            }
+            symbols.add(b.toString());
+        }
+        for (int i = 0; i < 200; i++) { // well-formed symbols, half of them with one character changed
+            StringBuilder b = new StringBuilder().append("ABCDEFGH".charAt(random.nextInt(8)))
+                    .append(random.nextInt(10)).append(random.nextInt(10)).append((char) ('A' + random.nextInt(26)));
+            for (int n = 4 + 2 + random.nextInt(5); n > 0; n--) {
+                b.append(random.nextInt(10));
+            }
+            if (i % 2 == 1) {
+                b.setCharAt(random.nextInt(b.length()), "Z1aI0".charAt(random.nextInt(5)));
+            }
+            symbols.add(b.toString());
+        }
+        int accepted = 0;
+        for (String symbol : symbols) {
+            String toc = "<Application-body id=\"1667425\" country=\"EP\" kind=\"A1\" appnum=\"05255002\" ipc=\"" + symbol
+                    + "\" pubdate=\"2006/06/07\" dtd=\"v0.01\" lang=\"FR\" status=\"\"/>";
+            java.util.regex.Matcher m = compact.matcher(symbol);
+            java.util.function.Supplier<byte[]> convert = () -> TestDialects.converter().toCanonical(TOC,
+                    TestDialects.converter().parse(toc.getBytes(StandardCharsets.UTF_8), symbol), symbol);
+            if (m.matches()) {
+                accepted++;
+                assertThat(texts(TestDialects.dom(convert.get()), "//dos:classification[@scheme='IPC']")).as(symbol)
+                        .containsExactly(m.group(1) + " " + Integer.parseInt(m.group(2)) + "/" + m.group(3));
+            } else {
+                assertThatThrownBy(convert::get).as(symbol).isInstanceOf(DialectException.class)
+                        .hasMessageContaining("'" + symbol + "'");
+            }
+        }
+        assertThat(accepted).as("symbols the regex takes").isGreaterThan(100);
+    }
+
     @Test
     void everyDeclaredLossIsReal() {
         TestDialects.assertLossesAreReal(TOC, Direction.TO_CANONICAL,
