@@ -59,9 +59,9 @@
         <!-- subclass [A-H][0-9]{2}[A-Z], main group 4 digits, subgroup 2 to 6 digits: checked with substring and
              translate, not a regex match returning the three parts (which cost a tenth of the record's conversion) -->
         <xsl:if test="not(string-length(.) = (10 to 14) and substring(., 1, 1) = ('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H')
-                          and string-length(translate(substring(., 2, 2), '0123456789', '')) = 0
-                          and string-length(translate(substring(., 4, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '')) = 0
-                          and string-length(translate(substring(., 5), '0123456789', '')) = 0)">
+                          and translate(substring(., 2, 2), '0123456789', '') = ''
+                          and translate(substring(., 4, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '') = ''
+                          and translate(substring(., 5), '0123456789', '') = '')">
           <xsl:sequence select="error(QName('urn:dossierlink:xslt', 'dl:ipc'), concat('ipc symbol ''', ., ''' is not in the compact form subclass + 4-digit main group + subgroup (H04N000140)'))"/>
         </xsl:if>
         <dos:classification scheme="IPC"><xsl:value-of select="concat(substring(., 1, 4), ' ', xs:integer(substring(., 5, 4)), '/', substring(., 9))"/></dos:classification>

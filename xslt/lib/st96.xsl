@@ -9,7 +9,8 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:wipo="urn:dossierlink:xslt:wipo"
-    exclude-result-prefixes="xs wipo">
+    xmlns:dl="urn:dossierlink:xslt"
+    exclude-result-prefixes="xs wipo dl">
 
   <!-- A canonical publication number as WIPO data writes it. The USPTO (ST.96 Annex VII example
        US08936998, Red/Yellow Book doc-number) writes grants with 8 digits, zero-padded (8936998 B2 is
@@ -27,7 +28,7 @@
         <xsl:sequence select="$number"/>
       </xsl:when>
       <xsl:when test="string-length($number) = (1 to 7) and substring($k, 1, 1) = ('B', 'E', 'S', 'P')">
-        <xsl:sequence select="concat(substring('0000000', string-length($number)), $number)"/>
+        <xsl:sequence select="dl:zero-pad(xs:integer($number), 8)"/>
       </xsl:when>
       <xsl:when test="string-length($number) eq 10 and substring($number, 1, 2) = ('19', '20') and starts-with($k, 'A')">
         <xsl:sequence select="concat(substring($number, 1, 4), '0', substring($number, 5))"/>

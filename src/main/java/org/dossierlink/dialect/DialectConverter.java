@@ -24,6 +24,8 @@ import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.Serializer;
 import net.sf.saxon.s9api.XPathCompiler;
+import net.sf.saxon.s9api.XPathExecutable;
+import net.sf.saxon.s9api.XPathSelector;
 import net.sf.saxon.s9api.XdmDestination;
 import net.sf.saxon.s9api.XdmItem;
 import net.sf.saxon.s9api.XdmNode;
@@ -74,6 +76,8 @@ public final class DialectConverter {
     private final Map<Dialect, XsltExecutable> fromCanonical = new EnumMap<>(Dialect.class);
     private final Map<Dialect, List<Loss>> lossesTo = new EnumMap<>(Dialect.class);
     private final Map<Dialect, List<Loss>> lossesFrom = new EnumMap<>(Dialect.class);
+    /** Each cannot-hold path as {@code exists(path)}, compiled once when its stylesheet's list is read. */
+    private final Map<Loss, XPathExecutable> lossChecks = new java.util.IdentityHashMap<>();
     /** Idle loaded transformers of each stylesheet; filled at construction, read-only afterwards. */
     private final Map<XsltExecutable, TransformerPool> pools = new java.util.IdentityHashMap<>();
 
@@ -241,14 +245,15 @@ public final class DialectConverter {
     private List<Loss> matching(List<Loss> losses, XdmNode doc) {
         List<Loss> out = new ArrayList<>();
         for (Loss l : losses) {
-            XPathCompiler xp = saxon.processor().newXPathCompiler();
-            l.namespaces().forEach(xp::declareNamespace);
+            XPathSelector check = lossChecks.get(l).load();
             try {
-                if (xp.evaluate("exists(" + l.path() + ")", doc).itemAt(0).getStringValue().equals("true")) {
+                check.setContextItem(doc);
+                if (check.effectiveBooleanValue()) {
                     out.add(l);
                 }
             } catch (SaxonApiException e) {
-                throw new IllegalStateException("bad cannot-hold path " + l.path() + ": " + e.getMessage(), e);
+                throw new IllegalStateException("cannot-hold path " + l.path() + " failed on " + doc.getDocumentURI()
+                        + ": " + reason(e), e);
             }
         }
         return out;
@@ -349,7 +354,7 @@ public final class DialectConverter {
                     XPathCompiler check = saxon.processor().newXPathCompiler();
                     ns.forEach(check::declareNamespace);
                     try {
-                        check.compile("exists(" + loss.path() + ")");
+                        lossChecks.put(loss, check.compile("exists(" + loss.path() + ")"));
                     } catch (SaxonApiException e) {
                         throw new IllegalStateException(resource + ": cannot-hold path " + loss.path()
                                 + " (line " + n.getLineNumber() + ") does not compile: " + reason(e), e);

@@ -51,8 +51,8 @@ class DialectCorpusTest {
                         CanonicalDossierXml.toBytes(e.dossier(), e.documents()), i.file()));
             }
         }
-        xmllintCanonical = TestDialects.xmllintAll(canonical, TestDialects.canonicalSchema());
-        xmllintSt96 = TestDialects.xmllintAll(st96, TestDialects.st96Schema());
+        xmllintCanonical = TestDialects.xmllintEach(canonical, TestDialects.canonicalSchema());
+        xmllintSt96 = TestDialects.xmllintEach(st96, TestDialects.st96Schema());
     }
 
     @ParameterizedTest(name = "{0} ({1})")
@@ -96,7 +96,7 @@ class DialectCorpusTest {
         docs.put("good", TestDialects.toCanonical(Dialect.ST96, Corpus.file("st96/examples/PatentPublication_Example.xml")));
         docs.put("bad", "<dos:dossier xmlns:dos='urn:dossierlink:dossier:1'><dos:oops/></dos:dossier>"
                 .getBytes(StandardCharsets.UTF_8));
-        Map<String, String> r = TestDialects.xmllintAll(docs, TestDialects.canonicalSchema());
+        Map<String, String> r = TestDialects.xmllintEach(docs, TestDialects.canonicalSchema());
         assertThat(r.get("good")).isEqualTo("validates");
         assertThat(r.get("bad")).contains("oops").doesNotContain("validates");
     }

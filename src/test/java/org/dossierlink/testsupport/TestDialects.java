@@ -138,52 +138,7 @@ public final class TestDialects {
         });
     }
 
-    /**
-     * Runs one {@code xmllint --nonet --noout --schema} over many documents, so the schema is parsed
-     * once (the ST.96 schemas take xmllint about a second). Returns, per name, "validates" or
-     * xmllint's messages about that document.
-     */
-    public static Map<String, String> xmllintAll(Map<String, byte[]> docs, Path schema) {
-        try {
-            Path dir = Files.createTempDirectory("dossierlink-xmllint");
-            try {
-                Map<String, Path> files = new java.util.LinkedHashMap<>();
-                int i = 0;
-                for (Map.Entry<String, byte[]> e : docs.entrySet()) {
-                    Path f = dir.resolve("doc" + (i++) + ".xml");
-                    Files.write(f, e.getValue());
-                    files.put(e.getKey(), f);
-                }
-                List<String> cmd = new ArrayList<>(List.of("xmllint", "--nonet", "--noout", "--schema", schema.toString()));
-                files.values().forEach(f -> cmd.add(f.toString()));
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!p.waitFor(300, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    fail("xmllint did not finish in 300 s");
-                }
-                Map<String, String> result = new java.util.LinkedHashMap<>();
-                for (Map.Entry<String, Path> e : files.entrySet()) {
-                    String f = e.getValue().toString();
-                    List<String> lines = out.lines().filter(l -> l.startsWith(f + ":") || l.startsWith(f + " ")).toList();
-                    result.put(e.getKey(), lines.equals(List.of(f + " validates")) ? "validates" : String.join("\n", lines));
-                }
-                return result;
-            } finally {
-                try (var walk = Files.walk(dir)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("xmllint is not installed (Debian libxml2-utils; .ci/run installs it): "
-                    + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Asserts the document is valid against the schema with the JDK validator only (see {@link #xmllintAll}). */
+    /** Asserts the document is valid against the schema with the JDK validator only (see {@link #xmllintEach}). */
     public static void assertValidJdk(byte[] xml, Path schema, String what) {
         assertThat(jdkErrors(xml, schema)).as("JDK validator, %s against %s:%n%s", what, schema.getFileName(),
                 new String(xml, StandardCharsets.UTF_8)).isEmpty();
@@ -203,40 +158,59 @@ public final class TestDialects {
      * document.
      */
     public static Map<String, String> xmllintEach(Map<String, byte[]> documents, Path schema) {
-        Map<String, String> results = new java.util.LinkedHashMap<>();
         try {
             Path dir = Files.createTempDirectory("dossierlink-xmllint");
             try {
-                List<String> command = new ArrayList<>(List.of("xmllint", "--nonet", "--noout", "--schema", schema.toString()));
-                Map<String, String> files = new java.util.LinkedHashMap<>();
-                int i = 0;
+                Map<String, Path> files = new java.util.LinkedHashMap<>();
                 for (Map.Entry<String, byte[]> d : documents.entrySet()) {
-                    Path f = dir.resolve("doc" + (i++) + ".xml");
+                    Path f = dir.resolve("doc" + files.size() + ".xml");
                     Files.write(f, d.getValue());
-                    files.put(d.getKey(), f.toString());
-                    command.add(f.toString());
+                    files.put(d.getKey(), f);
                 }
-                Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    fail("xmllint did not finish in 120 s");
-                }
-                List<String> lines = out.lines().toList();
-                for (Map.Entry<String, String> f : files.entrySet()) {
-                    boolean valid = lines.contains(f.getValue() + " validates");
-                    results.put(f.getKey(), valid ? "validates" : String.join("\n",
-                            lines.stream().filter(l -> l.startsWith(f.getValue())).toList()));
-                }
+                Map<Path, List<String>> lines = xmllintFiles(List.copyOf(files.values()), schema, null);
+                Map<String, String> results = new java.util.LinkedHashMap<>();
+                files.forEach((name, f) -> {
+                    List<String> about = lines.get(f);
+                    results.put(name, about.equals(List.of(f + " validates")) ? "validates" : String.join("\n", about));
+                });
                 return results;
             } finally {
-                try (java.util.stream.Stream<Path> s = Files.list(dir)) {
-                    for (Path f : s.toList()) {
-                        Files.deleteIfExists(f);
-                    }
+                try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
                 }
-                Files.deleteIfExists(dir);
             }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * {@code xmllint --nonet --noout --schema} on files, in one run: per file, the lines xmllint writes about it
+     * (each starts with the file's name, its "validates" or "fails to validate" line included). With a catalog,
+     * xmllint resolves schema imports and DTDs through it ({@code XML_CATALOG_FILES}). xmllint comes from Debian's
+     * libxml2-utils, which .ci/run installs.
+     */
+    public static Map<Path, List<String>> xmllintFiles(List<Path> files, Path schema, Path catalog) {
+        List<String> command = new ArrayList<>(List.of("xmllint", "--nonet", "--noout", "--schema", schema.toString()));
+        files.forEach(f -> command.add(f.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        if (catalog != null) {
+            pb.environment().put("XML_CATALOG_FILES", catalog.toAbsolutePath().toString());
+        }
+        try {
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail("xmllint did not finish in 300 s");
+            }
+            List<String> lines = out.lines().toList();
+            Map<Path, List<String>> about = new java.util.LinkedHashMap<>();
+            for (Path f : files) {
+                String name = f.toString();
+                about.put(f, lines.stream().filter(l -> l.startsWith(name + ":") || l.startsWith(name + " ")).toList());
+            }
+            return about;
         } catch (IOException e) {
             throw new IllegalStateException("xmllint is not installed (Debian libxml2-utils; .ci/run installs it): "
                     + e.getMessage(), e);

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.dossierlink.Corpus;
+import org.dossierlink.testsupport.TestDialects;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,28 +53,19 @@ class ValidationXmllintTest {
     }
 
     /**
-     * {@code xmllint --schema} on many files in one run, which loads the schema once (the OPS schema set took
-     * xmllint two to three seconds per file): each file's result is told apart by the file name xmllint puts in
-     * front of every line about it, and its exit status by xmllint's "validates" line for it.
+     * {@code xmllint --schema} on many files in one run (TestDialects.xmllintFiles), which loads the schema once (the
+     * OPS schema set took xmllint two to three seconds per file); a file's exit status is its "validates" line.
      */
-    static Map<Path, Lint> xmllintEach(String schema, List<Path> files) throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of("--schema", schema));
-        files.forEach(f -> args.add(f.toString()));
-        List<String> cmd = new ArrayList<>(List.of("xmllint", "--nonet", "--noout"));
-        cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("XML_CATALOG_FILES", Path.of("xsd/catalog.xml").toAbsolutePath().toString());
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+    static Map<Path, Lint> xmllintEach(String schema, List<Path> files) {
+        Map<Path, List<String>> lines = TestDialects.xmllintFiles(files, Path.of(schema), Path.of("xsd/catalog.xml"));
         Map<Path, Lint> lints = new LinkedHashMap<>();
         for (Path f : files) {
             String name = f.toString();
-            List<String> about = out.lines().filter(l -> l.startsWith(name + ":") || l.startsWith(name + " ")).toList();
+            List<String> about = lines.get(f);
             boolean validates = about.contains(name + " validates");
             assertThat(validates || about.contains(name + " fails to validate")
                     || about.stream().anyMatch(l -> l.contains("parser error")))
-                    .as("xmllint says nothing of %s:%n%s", name, out).isTrue();
+                    .as("xmllint says nothing of %s: %s", name, about).isTrue();
             lints.put(f, new Lint(validates ? 0 : 1, about.stream().filter(l -> l.contains("validity error")
                     || l.contains("parser error") || l.contains("failed to load")).toList()));
         }
