@@ -4,7 +4,8 @@
 #      (every dossier record of the corpus, converted to canonical once, repeated with varied numbers;
 #      bench/src/.../BulkPackageGenerator.java), with a progress line.
 #   2. For each package, side by side in this run: a plain StAX pass over it (every entry parsed, nothing
-#      else: BulkRawParse.java), then `dossierlink import` of it with JAVA_OPTS=-Xmx256m into an empty
+#      else: BulkRawParse.java, with the collector the launcher gives batch commands), then
+#      `./dossierlink import` of it (the launcher, running the copy of the build) with JAVA_OPTS=-Xmx256m into an empty
 #      H2 store and into an empty PostgreSQL schema, each under /usr/bin/time -v (peak RSS = its
 #      "Maximum resident set size", the process's VmHWM).
 #   Prints dossiers/s and MB/s (package bytes per second) and the import's CPU seconds (steadier than rates
@@ -52,7 +53,8 @@ trap cleanup EXIT
 run_import() {
   local pkg="$1" label="$2" config="$3" data="$4" log="$out/import-$2-$(basename "$1" .zip).log"
   rm -rf "$data"
-  /usr/bin/time -v env JAVA_OPTS=-Xmx256m java -Xmx256m -jar "$jar" import --config "$config" \
+  # through the launcher, as a user runs it (JAVA_OPTS as the issue gives it); exec: time measures the JVM
+  /usr/bin/time -v env JAVA_OPTS=-Xmx256m DOSSIERLINK_JAR="$jar" "$root/dossierlink" import --config "$config" \
     --data "$data" "$pkg" >"$log" 2>&1 || { echo "import failed, see $log" >&2; tail -5 "$log" >&2; exit 1; }
   local wall rss line cpu
   wall=$(grep 'Elapsed (wall clock)' "$log" | awk '{print $NF}')
@@ -67,7 +69,8 @@ for n in "$SMALL" "$ITEMS"; do
   mb=$(awk -v b="$(stat -c %s "$pkg")" 'BEGIN{printf "%.1f", b/1e6}')
   echo
   echo "## $n items, package $mb MB, $(date -u +%TZ), load $(cut -d" " -f1-3 /proc/loadavg)"
-  raw=$(java -Xmx256m -cp "$classes:$cp" org.dossierlink.bench.BulkRawParse "$pkg")
+  # the same JVM options as the import: the launcher gives a batch command the parallel collector
+  raw=$(java -XX:+UseParallelGC -Xmx256m -cp "$classes:$cp" org.dossierlink.bench.BulkRawParse "$pkg")
   echo "$raw"
   raw_rate=$(echo "$raw" | sed -E 's/.* ([0-9]+) items\/s.*/\1/')
   results=("$(run_import "$pkg" h2 "$out/h2.properties" "$out/h2-$n")")

@@ -1,0 +1,72 @@
+package org.dossierlink.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code ./dossierlink} launcher at the repository's root, run for real on the packaged jar: the JVM
+ * options it gives each command (the JVM prints its own flags with {@code -XX:+PrintCommandLineFlags}).
+ */
+class LauncherIT {
+
+    private static final Path ROOT = Path.of("").toAbsolutePath();
+    private static final Path JAR = ROOT.resolve("target/dossierlink.jar");
+
+    @BeforeAll
+    static void packaged() {
+        assertThat(JAR).as("the integration tests run after mvn package").exists();
+    }
+
+    @Test
+    void batchCommandsRunWithTheParallelCollector() throws Exception {
+        Run run = launch("-XX:+PrintCommandLineFlags", "--version");
+        assertThat(run.exit).isZero();
+        assertThat(run.output).contains("-XX:+UseParallelGC").contains("dossierlink ");
+
+        Run importHelp = launch("-XX:+PrintCommandLineFlags", "import", "--help");
+        assertThat(importHelp.exit).isZero();
+        assertThat(importHelp.output).contains("-XX:+UseParallelGC").contains("Usage: dossierlink import");
+    }
+
+    @Test
+    void serveKeepsTheJvmsDefaultCollector() throws Exception {
+        Run run = launch("-XX:+PrintCommandLineFlags", "serve", "--help");
+        assertThat(run.exit).isZero();
+        assertThat(run.output).doesNotContain("UseParallelGC").contains("Usage: dossierlink serve");
+    }
+
+    @Test
+    void aCollectorNamedInJavaOptsWins() throws Exception {
+        Run run = launch("-XX:+UseSerialGC -XX:+PrintCommandLineFlags", "--version");
+        assertThat(run.exit).isZero();
+        assertThat(run.output).contains("-XX:+UseSerialGC").doesNotContain("UseParallelGC");
+    }
+
+    private record Run(int exit, String output) {
+    }
+
+    private static Run launch(String javaOpts, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(ROOT.resolve("dossierlink").toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("launcher", ".txt");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+            pb.environment().put("JAVA_OPTS", javaOpts);
+            pb.environment().put("DOSSIERLINK_JAR", JAR.toString());
+            Process p = pb.start();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the launcher ends").isTrue();
+            return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+}
