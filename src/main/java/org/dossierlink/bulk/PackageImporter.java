@@ -179,30 +179,66 @@ public final class PackageImporter {
 
     // ------------------------------------------------------------------ ZIP
 
+    /**
+     * The manifest's pre-pass: puts every path it lists (items and their contents) into {@code listed} and
+     * returns its header; refuses the package when a path is listed twice. The paths are held as digests, so
+     * that a manifest of millions of items fits the heap; a digest seen twice is only a suspicion, confirmed on
+     * the paths themselves by a second pass ({@link #listedTwice}) that holds just the suspects.
+     */
+    static Manifest readListed(ZipPackage pkg, PathSet listed, Path file) throws IOException {
+        Manifest header;
+        Set<String> suspects = new HashSet<>();
+        try (ManifestReader m = pkg.manifest()) {
+            header = m.header();
+            for (Manifest.Item item = m.next(); item != null; item = m.next()) {
+                if (!listed.add(item.path())) {
+                    suspects.add(item.path());
+                }
+                for (Manifest.Content c : item.contents()) {
+                    if (!listed.add(c.path())) {
+                        suspects.add(c.path());
+                    }
+                }
+            }
+        }
+        String twice = suspects.isEmpty() ? null : listedTwice(pkg, suspects);
+        if (twice != null) {
+            throw new PackageRefusedException(file + ": " + PackageFormat.MANIFEST_ENTRY + ": entry " + twice
+                    + " is listed twice");
+        }
+        return header;
+    }
+
+    /**
+     * The first path, in manifest order, that the manifest lists a second time, among {@code suspects} (paths
+     * whose digest was seen before theirs in the pre-pass); null when none is (the digests collided by chance).
+     */
+    private static String listedTwice(ZipPackage pkg, Set<String> suspects) throws IOException {
+        Set<String> seen = new HashSet<>();
+        try (ManifestReader m = pkg.manifest()) {
+            for (Manifest.Item item = m.next(); item != null; item = m.next()) {
+                if (suspects.contains(item.path()) && !seen.add(item.path())) {
+                    return item.path();
+                }
+                for (Manifest.Content c : item.contents()) {
+                    if (suspects.contains(c.path()) && !seen.add(c.path())) {
+                        return c.path();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     private ImportSummary importZip(Path file, ImportOptions options) {
         long fileSize = size(file);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipPackage pkg = new ZipPackage(zip, file.toString());
             String manifestSha = pkg.verifiedManifestDigest(verifier);
-            Manifest header;
-            Set<String> referenced = new HashSet<>();
-            try (ManifestReader m = pkg.manifest()) {
-                header = m.header();
-                for (Manifest.Item item = m.next(); item != null; item = m.next()) {
-                    if (!referenced.add(item.path())) {
-                        throw new PackageRefusedException(file + ": " + PackageFormat.MANIFEST_ENTRY + ": entry "
-                                + item.path() + " is listed twice");
-                    }
-                    for (Manifest.Content c : item.contents()) {
-                        if (!referenced.add(c.path())) {
-                            throw new PackageRefusedException(file + ": " + PackageFormat.MANIFEST_ENTRY + ": entry "
-                                    + c.path() + " is listed twice");
-                        }
-                    }
-                }
-            }
-            List<String> unlisted = pkg.unlistedEntries(referenced);
-            referenced = null; // the set is not needed any more: let it go before the items are read
+            PathSet listed = new PathSet();
+            Manifest header = readListed(pkg, listed, file);
+            List<String> unlisted = pkg.unlistedEntries(listed::contains);
+            listed = null; // not needed any more: let it go before the items are read
             PackageIdentity identity = new PackageIdentity(PackageForm.ZIP, header.packageId(), manifestSha);
             Start start = start(identity, header.sendingOffice(), header.itemCount() + unlisted.size(), options);
             Run run = new Run(start, options, header.itemCount() + unlisted.size(), fileSize);

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Predicate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -72,12 +72,12 @@ final class ZipPackage {
     }
 
     /** Entries that are neither in META-INF/ nor listed, in ZIP order (directories left out). */
-    List<String> unlistedEntries(Set<String> listed) {
+    List<String> unlistedEntries(Predicate<String> listed) {
         List<String> out = new ArrayList<>();
         for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
             ZipEntry entry = e.nextElement();
             String name = entry.getName();
-            if (!entry.isDirectory() && !name.startsWith("META-INF/") && !listed.contains(name)) {
+            if (!entry.isDirectory() && !name.startsWith("META-INF/") && !listed.test(name)) {
                 out.add(name);
             }
         }
