@@ -24,11 +24,26 @@ public final class NodeOptions {
         return config.load().with(port, dataDir);
     }
 
-    /** The configured store: PostgreSQL as store.url says, else the embedded H2 store of the data folder. */
+    /**
+     * The configured store, for a command that answers family lookups for a while (serve): PostgreSQL as
+     * store.url says, else the embedded H2 store of the data folder, which keeps its family index in memory.
+     */
+    static JdbcDossierStore openServingStore(NodeConfig config) {
+        return JdbcDossierStore.open(storeConfig(config));
+    }
+
+    /**
+     * The configured store, for a command that runs once and exits (import, export, family, audit): the
+     * embedded store does not build its family index in memory (a command's few lookups read the database).
+     */
     static JdbcDossierStore openStore(NodeConfig config) {
+        return JdbcDossierStore.openWithoutFamilyIndex(storeConfig(config));
+    }
+
+    private static StoreConfig storeConfig(NodeConfig config) {
         if (config.storeUrl() == null) {
-            return JdbcDossierStore.open(StoreConfig.h2(config.dataDir()));
+            return StoreConfig.h2(config.dataDir());
         }
-        return JdbcDossierStore.open(config.storeUrl(), config.storeUser(), config.storePassword());
+        return new StoreConfig(config.storeUrl(), config.storeUser(), config.storePassword());
     }
 }

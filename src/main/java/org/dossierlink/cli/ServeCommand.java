@@ -77,7 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
         Offices offices = Offices.load(config.officesFile());
         Peers peers = config.peersFile() == null ? null : Peers.load(config.peersFile(), config.nodeName());
         PrintWriter out = spec.commandLine().getOut();
-        JdbcDossierStore store = NodeOptions.openStore(config);
+        JdbcDossierStore store = NodeOptions.openServingStore(config);
         NumberNormalizer normalizer = new NumberNormalizer();
         DialectConverter converter = new DialectConverter(normalizer);
         DossierServer server = null;

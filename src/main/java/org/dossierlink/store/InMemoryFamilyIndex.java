@@ -128,6 +128,16 @@ final class InMemoryFamilyIndex {
         return index;
     }
 
+    /**
+     * The index some store of this process keeps for {@code database} (building or built), or null: what a store
+     * opened without one of its own feeds with its commits ({@link JdbcDossierStore#openWithoutFamilyIndex}).
+     */
+    static InMemoryFamilyIndex opened(String database) {
+        synchronized (OPEN) {
+            return OPEN.get(database);
+        }
+    }
+
     /** A store using this index closes; the last one drops it. */
     void release() {
         synchronized (OPEN) {

@@ -164,12 +164,20 @@ public final class JdbcDossierStore implements DossierStore {
     /** False only for tests that read the database's family index beside the one in memory. */
     private final boolean familyIndexReadsMemory;
 
+    /**
+     * An embedded store opened without a family index of its own ({@link #openWithoutFamilyIndex}): the name of
+     * its database, under which another store of this process may keep one, which its commits then update;
+     * null otherwise.
+     */
+    private final String familyIndexOfOthers;
+
     private JdbcDossierStore(HikariDataSource dataSource, boolean shared, InMemoryFamilyIndex familyIndex,
-                             boolean familyIndexReadsMemory) {
+                             boolean familyIndexReadsMemory, String familyIndexOfOthers) {
         this.dataSource = dataSource;
         this.shared = shared;
         this.familyIndex = familyIndex;
         this.familyIndexReadsMemory = familyIndexReadsMemory;
+        this.familyIndexOfOthers = familyIndexOfOthers;
     }
 
     /** Opens the store at {@code jdbcUrl} and brings its schema up to date. */
@@ -183,10 +191,25 @@ public final class JdbcDossierStore implements DossierStore {
     }
 
     /**
+     * As {@link #open(StoreConfig)}, for a process that looks few or no families up (the command line's import,
+     * export, family and audit commands): an embedded store does not build its family index in memory (for a
+     * million applications, 67 MB of heap and seconds of CPU at start-up, and work at every commit), and family
+     * lookups read the database, as on PostgreSQL. Its commits still update the index another store of this
+     * process keeps for the same database, if one is open when they commit (open a serving store first).
+     */
+    public static JdbcDossierStore openWithoutFamilyIndex(StoreConfig config) {
+        return open(config, false, false);
+    }
+
+    /**
      * With {@code familyIndexReadsMemory} false, an embedded store still keeps the family index in memory up
      * to date with its writes but answers family reads from the database: tests compare the two with it.
      */
     static JdbcDossierStore open(StoreConfig config, boolean familyIndexReadsMemory) {
+        return open(config, true, familyIndexReadsMemory);
+    }
+
+    private static JdbcDossierStore open(StoreConfig config, boolean keepFamilyIndex, boolean familyIndexReadsMemory) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("dossierlink-store");
         hikari.setJdbcUrl(config.jdbcUrl());
@@ -215,10 +238,11 @@ public final class JdbcDossierStore implements DossierStore {
             throw new StoreException("cannot migrate the store at " + redacted(config.jdbcUrl()) + ": "
                     + rootMessage(e), e);
         }
-        InMemoryFamilyIndex familyIndex = config.familyIndexInMemory()
-                ? InMemoryFamilyIndex.open(redacted(config.jdbcUrl()).replace("jdbc:h2:file:", "jdbc:h2:"), dataSource)
-                : null;
-        return new JdbcDossierStore(dataSource, config.isPostgres(), familyIndex, familyIndexReadsMemory);
+        String database = redacted(config.jdbcUrl()).replace("jdbc:h2:file:", "jdbc:h2:");
+        boolean inMemory = config.familyIndexInMemory();
+        InMemoryFamilyIndex familyIndex = inMemory && keepFamilyIndex ? InMemoryFamilyIndex.open(database, dataSource) : null;
+        return new JdbcDossierStore(dataSource, config.isPostgres(), familyIndex, familyIndexReadsMemory,
+                inMemory && !keepFamilyIndex ? database : null);
     }
 
     /** One line a person can act on, for the usual reasons a store does not open. */
@@ -311,14 +335,16 @@ public final class JdbcDossierStore implements DossierStore {
      * Every transaction that saves dossiers ends here ({@link #inTransaction}, the import ledger's items).
      */
     <T> T runAndCommit(Connection c, TransactionWork<T> work) throws SQLException {
-        List<InMemoryFamilyIndex.Change> changes = familyIndex == null ? null : new ArrayList<>();
+        InMemoryFamilyIndex index = familyIndex != null ? familyIndex
+                : familyIndexOfOthers == null ? null : InMemoryFamilyIndex.opened(familyIndexOfOthers);
+        List<InMemoryFamilyIndex.Change> changes = index == null ? null : new ArrayList<>();
         familyChanges.set(changes);
         try {
             T result = work.run(c);
             if (changes == null || changes.isEmpty()) {
                 c.commit();
             } else {
-                familyIndex.commit(c::commit, changes);
+                index.commit(c::commit, changes);
             }
             return result;
         } finally {
@@ -486,11 +512,14 @@ public final class JdbcDossierStore implements DossierStore {
 
     /** Notes the family_link rows this transaction wrote, for the family index in memory (applied on commit). */
     private void familyLinksWritten(List<Row> rows) {
-        if (familyIndex == null) {
+        if (familyIndex == null && familyIndexOfOthers == null) {
             return;
         }
         List<InMemoryFamilyIndex.Change> changes = familyChanges.get();
         if (changes == null) {
+            if (familyIndex == null) {
+                return; // no store of this process keeps an index of this database
+            }
             throw new IllegalStateException("the family index of an embedded store changes inside runAndCommit only");
         }
         for (Row row : rows) {

@@ -241,6 +241,37 @@ class InMemoryFamilyIndexTest {
     }
 
     @Test
+    void a_store_opened_without_an_index_reads_the_database_and_feeds_the_index_of_this_process() throws Exception {
+        try (JdbcDossierStore batch = JdbcDossierStore.openWithoutFamilyIndex(config)) {
+            assertThat(batch.awaitFamilyIndex(1, TimeUnit.SECONDS)).isFalse();
+            assertThat(batch.familyIndexStatus()).startsWith("family index read from the database");
+            // its writes, single, chunked and bulk items, reach the index the serving store keeps
+            batch.saveAll(List.of(claiming("EP1"), claiming("US3", "EP1")));
+            batch.save(claiming("JP4", "EP1"));
+            JdbcImportLedger ledger = new JdbcImportLedger(batch);
+            ledger.begin("t", new PackageIdentity(PackageForm.CONCATENATED, null, "22".repeat(32)), "EP", 2L, Instant.now());
+            try (var items = ledger.items("t")) {
+                items.commit(1, "item-1", List.of(new StagedRecord(claiming("KR7", "EP1"), List.of())));
+                items.commit(2, "item-2", List.of(new StagedRecord(claiming("US3", "GB2"), List.of())));
+            }
+            assertThat(extended(memory, "EP1")).containsExactly("EP1", "JP4", "KR7").isEqualTo(extended(sql, "EP1"));
+            assertThat(extended(batch, "EP1")).containsExactly("EP1", "JP4", "KR7");
+            assertThat(simple(memory, "US3")).containsExactly("US3").isEqualTo(simple(batch, "US3"));
+        }
+        // with no serving store open, nothing is kept in memory and lookups still answer from the database
+        memory.close();
+        try (JdbcDossierStore batch = JdbcDossierStore.openWithoutFamilyIndex(config)) {
+            batch.save(claiming("CN9", "EP1"));
+            assertThat(extended(batch, "EP1")).containsExactlyInAnyOrder("CN9", "EP1", "JP4", "KR7");
+            assertThat(InMemoryFamilyIndex.opened(config.jdbcUrl())).isNull();
+        } finally {
+            memory = JdbcDossierStore.open(config);
+        }
+        assertThat(memory.awaitFamilyIndex(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(extended(memory, "EP1")).containsExactlyInAnyOrder("CN9", "EP1", "JP4", "KR7");
+    }
+
+    @Test
     void a_rolled_back_write_leaves_the_index_as_it_was() {
         memory.save(claiming("EP1"));
         assertThatThrownBy(() -> memory.inTransaction("a failing write", c -> {
