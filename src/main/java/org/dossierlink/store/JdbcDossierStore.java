@@ -66,7 +66,8 @@ import org.flywaydb.core.Flyway;
  * <p>The family index ({@link #linksByPriorities}, {@link #linksByApplications}, {@link #readPriorityIndex}):
  * on a store only this process writes (embedded H2, {@link StoreConfig#familyIndexInMemory()}) it is
  * answered from memory ({@link InMemoryFamilyIndex}), which every transaction here updates when it commits;
- * on PostgreSQL, which other nodes write, from {@code priority_index} and {@code family_link}.
+ * on PostgreSQL, which other nodes write, and on a store opened for a one-shot command
+ * ({@link #openWithoutFamilyIndex}), from {@code priority_index} and {@code family_link}.
  */
 public final class JdbcDossierStore implements DossierStore {
 
@@ -838,7 +839,8 @@ public final class JdbcDossierStore implements DossierStore {
     /** Where family lookups read the family index, and for memory its size and build time; one line for logs. */
     public String familyIndexStatus() {
         if (familyIndex == null) {
-            return "family index read from the database (a store several nodes may write)";
+            return familyIndexOfOthers == null ? "family index read from the database (a store several nodes may write)"
+                    : "family index read from the database (a store opened without the index in memory)";
         }
         InMemoryFamilyIndex.Summary s = familyIndex.summary();
         if (!s.ready()) {

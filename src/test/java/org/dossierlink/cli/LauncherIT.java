@@ -49,6 +49,11 @@ class LauncherIT {
         Run run = launch("-XX:+UseSerialGC -XX:+PrintCommandLineFlags", "--version");
         assertThat(run.exit).isZero();
         assertThat(run.output).contains("-XX:+UseSerialGC").doesNotContain("UseParallelGC");
+
+        // other -XX:+Use... options and GC logging name no collector
+        Run other = launch("-XX:+UseCompressedOops -XX:+PrintCommandLineFlags -XX:+PrintGC", "--version");
+        assertThat(other.exit).isZero();
+        assertThat(other.output).contains("-XX:+UseParallelGC");
     }
 
     private record Run(int exit, String output) {
