@@ -4,7 +4,7 @@
 #      (every dossier record of the corpus, converted to canonical once, repeated with varied numbers;
 #      bench/src/.../BulkPackageGenerator.java), with a progress line.
 #   2. For each package, side by side in this run: a plain StAX pass over it (every entry parsed, nothing
-#      else: BulkRawParse.java, with the collector the launcher gives batch commands), then
+#      else: BulkRawParse.java, with the JVM options the launcher gives batch commands, conf/batch-jvm.options), then
 #      `./dossierlink import` of it (the launcher, running the copy of the build) with JAVA_OPTS=-Xmx256m into an empty
 #      H2 store and into an empty PostgreSQL schema, each under /usr/bin/time -v (peak RSS = its
 #      "Maximum resident set size", the process's VmHWM).
@@ -69,8 +69,10 @@ for n in "$SMALL" "$ITEMS"; do
   mb=$(awk -v b="$(stat -c %s "$pkg")" 'BEGIN{printf "%.1f", b/1e6}')
   echo
   echo "## $n items, package $mb MB, $(date -u +%TZ), load $(cut -d" " -f1-3 /proc/loadavg)"
-  # the same JVM options as the import: the launcher gives a batch command the parallel collector
-  raw=$(java -XX:+UseParallelGC -Xmx256m -cp "$classes:$cp" org.dossierlink.bench.BulkRawParse "$pkg")
+  # the same JVM options as the import: those the launcher gives a batch command, then -Xmx256m
+  # shellcheck disable=SC2046
+  raw=$(java $(grep -v -e '^#' -e '^$' "$root/conf/batch-jvm.options") -Xmx256m -cp "$classes:$cp" \
+    org.dossierlink.bench.BulkRawParse "$pkg")
   echo "$raw"
   raw_rate=$(echo "$raw" | sed -E 's/.* ([0-9]+) items\/s.*/\1/')
   results=("$(run_import "$pkg" h2 "$out/h2.properties" "$out/h2-$n")")

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The {@code ./dossierlink} launcher at the repository's root, run for real on the packaged jar: the JVM
- * options it gives each command (the JVM prints its own flags with {@code -XX:+PrintCommandLineFlags}).
+ * options it gives each command, from {@code conf/batch-jvm.options} (the JVM prints its own flags with
+ * {@code -XX:+PrintCommandLineFlags}).
  */
 class LauncherIT {
 
@@ -27,28 +28,40 @@ class LauncherIT {
     }
 
     @Test
-    void batchCommandsRunWithTheParallelCollector() throws Exception {
+    void batchCommandsRunWithTheOptionsOfConfBatchJvmOptions() throws Exception {
         Run run = launch("-XX:+PrintCommandLineFlags", "--version");
         assertThat(run.exit).isZero();
-        assertThat(run.output).contains("-XX:+UseParallelGC").contains("dossierlink ");
+        assertThat(run.output).contains("-XX:+UseParallelGC").contains("-XX:InlineSmallCode=1000")
+                .contains("-XX:FreqInlineSize=160").contains("dossierlink ");
 
         Run importHelp = launch("-XX:+PrintCommandLineFlags", "import", "--help");
         assertThat(importHelp.exit).isZero();
-        assertThat(importHelp.output).contains("-XX:+UseParallelGC").contains("Usage: dossierlink import");
+        assertThat(importHelp.output).contains("-XX:+UseParallelGC").contains("-XX:InlineSmallCode=1000")
+                .contains("Usage: dossierlink import");
+    }
+
+    @Test
+    void javaOptsComesAfterThemAndWins() throws Exception {
+        Run run = launch("-XX:InlineSmallCode=2500 -XX:+PrintCommandLineFlags", "--version");
+        assertThat(run.exit).isZero();
+        assertThat(run.output).contains("-XX:InlineSmallCode=2500").doesNotContain("-XX:InlineSmallCode=1000")
+                .contains("-XX:FreqInlineSize=160");
     }
 
     @Test
     void serveKeepsTheJvmsDefaultCollector() throws Exception {
         Run run = launch("-XX:+PrintCommandLineFlags", "serve", "--help");
         assertThat(run.exit).isZero();
-        assertThat(run.output).doesNotContain("UseParallelGC").contains("Usage: dossierlink serve");
+        assertThat(run.output).doesNotContain("UseParallelGC").doesNotContain("InlineSmallCode")
+                .contains("Usage: dossierlink serve");
     }
 
     @Test
     void aCollectorNamedInJavaOptsWins() throws Exception {
         Run run = launch("-XX:+UseSerialGC -XX:+PrintCommandLineFlags", "--version");
         assertThat(run.exit).isZero();
-        assertThat(run.output).contains("-XX:+UseSerialGC").doesNotContain("UseParallelGC");
+        assertThat(run.output).contains("-XX:+UseSerialGC").doesNotContain("UseParallelGC")
+                .contains("-XX:InlineSmallCode=1000");
 
         // other -XX:+Use... options and GC logging name no collector
         Run other = launch("-XX:+UseCompressedOops -XX:+PrintCommandLineFlags -XX:+PrintGC", "--version");
