@@ -29,44 +29,37 @@ class LauncherIT {
 
     @Test
     void batchCommandsRunWithTheOptionsOfConfBatchJvmOptions() throws Exception {
-        Run run = launch("-XX:+PrintCommandLineFlags", "--version");
-        assertThat(run.exit).isZero();
-        assertThat(run.output).contains("-XX:+UseParallelGC").contains("-XX:InlineSmallCode=1000")
+        assertThat(flagsAndOutput("", "--version")).contains("-XX:+UseParallelGC").contains("-XX:InlineSmallCode=1000")
                 .contains("-XX:FreqInlineSize=160").contains("dossierlink ");
-
-        Run importHelp = launch("-XX:+PrintCommandLineFlags", "import", "--help");
-        assertThat(importHelp.exit).isZero();
-        assertThat(importHelp.output).contains("-XX:+UseParallelGC").contains("-XX:InlineSmallCode=1000")
-                .contains("Usage: dossierlink import");
+        assertThat(flagsAndOutput("", "import", "--help")).contains("-XX:+UseParallelGC")
+                .contains("-XX:InlineSmallCode=1000").contains("Usage: dossierlink import");
     }
 
     @Test
     void javaOptsComesAfterThemAndWins() throws Exception {
-        Run run = launch("-XX:InlineSmallCode=2500 -XX:+PrintCommandLineFlags", "--version");
-        assertThat(run.exit).isZero();
-        assertThat(run.output).contains("-XX:InlineSmallCode=2500").doesNotContain("-XX:InlineSmallCode=1000")
-                .contains("-XX:FreqInlineSize=160");
+        assertThat(flagsAndOutput("-XX:InlineSmallCode=2500", "--version")).contains("-XX:InlineSmallCode=2500")
+                .doesNotContain("-XX:InlineSmallCode=1000").contains("-XX:FreqInlineSize=160");
     }
 
     @Test
-    void serveKeepsTheJvmsDefaultCollector() throws Exception {
-        Run run = launch("-XX:+PrintCommandLineFlags", "serve", "--help");
-        assertThat(run.exit).isZero();
-        assertThat(run.output).doesNotContain("UseParallelGC").doesNotContain("InlineSmallCode")
-                .contains("Usage: dossierlink serve");
+    void serveKeepsTheJvmsDefaults() throws Exception {
+        assertThat(flagsAndOutput("", "serve", "--help")).doesNotContain("UseParallelGC")
+                .doesNotContain("InlineSmallCode").contains("Usage: dossierlink serve");
     }
 
     @Test
     void aCollectorNamedInJavaOptsWins() throws Exception {
-        Run run = launch("-XX:+UseSerialGC -XX:+PrintCommandLineFlags", "--version");
-        assertThat(run.exit).isZero();
-        assertThat(run.output).contains("-XX:+UseSerialGC").doesNotContain("UseParallelGC")
-                .contains("-XX:InlineSmallCode=1000");
-
+        assertThat(flagsAndOutput("-XX:+UseSerialGC", "--version")).contains("-XX:+UseSerialGC")
+                .doesNotContain("UseParallelGC").contains("-XX:InlineSmallCode=1000");
         // other -XX:+Use... options and GC logging name no collector
-        Run other = launch("-XX:+UseCompressedOops -XX:+PrintCommandLineFlags -XX:+PrintGC", "--version");
-        assertThat(other.exit).isZero();
-        assertThat(other.output).contains("-XX:+UseParallelGC");
+        assertThat(flagsAndOutput("-XX:+UseCompressedOops -XX:+PrintGC", "--version")).contains("-XX:+UseParallelGC");
+    }
+
+    /** The launcher run with {@code javaOpts} and -XX:+PrintCommandLineFlags: the JVM's flags and the output. */
+    private static String flagsAndOutput(String javaOpts, String... args) throws IOException, InterruptedException {
+        Run run = launch((javaOpts + " -XX:+PrintCommandLineFlags").trim(), args);
+        assertThat(run.exit).as(run.output).isZero();
+        return run.output;
     }
 
     private record Run(int exit, String output) {
