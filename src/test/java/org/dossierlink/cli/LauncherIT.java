@@ -33,6 +33,8 @@ class LauncherIT {
                 .contains("-XX:FreqInlineSize=160").contains("dossierlink ");
         assertThat(flagsAndOutput("", "import", "--help")).contains("-XX:+UseParallelGC")
                 .contains("-XX:InlineSmallCode=1000").contains("Usage: dossierlink import");
+        // a system property of the file reaches the JVM too (PrintCommandLineFlags shows -XX options only)
+        assertThat(launch("-XshowSettings:properties", "--version").output()).contains("h2.objectCache = false");
     }
 
     @Test
