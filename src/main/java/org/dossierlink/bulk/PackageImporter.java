@@ -190,16 +190,12 @@ public final class PackageImporter {
         Set<String> suspects = new HashSet<>();
         try (ManifestReader m = pkg.manifest()) {
             header = m.header();
-            for (Manifest.Item item = m.next(); item != null; item = m.next()) {
-                if (!listed.add(item.path())) {
-                    suspects.add(item.path());
+            firstListed(m, path -> {
+                if (!listed.add(path)) {
+                    suspects.add(path);
                 }
-                for (Manifest.Content c : item.contents()) {
-                    if (!listed.add(c.path())) {
-                        suspects.add(c.path());
-                    }
-                }
-            }
+                return false;
+            });
         }
         String twice = suspects.isEmpty() ? null : listedTwice(pkg, suspects);
         if (twice != null) {
@@ -216,14 +212,22 @@ public final class PackageImporter {
     private static String listedTwice(ZipPackage pkg, Set<String> suspects) throws IOException {
         Set<String> seen = new HashSet<>();
         try (ManifestReader m = pkg.manifest()) {
-            for (Manifest.Item item = m.next(); item != null; item = m.next()) {
-                if (suspects.contains(item.path()) && !seen.add(item.path())) {
-                    return item.path();
-                }
-                for (Manifest.Content c : item.contents()) {
-                    if (suspects.contains(c.path()) && !seen.add(c.path())) {
-                        return c.path();
-                    }
+            return firstListed(m, path -> suspects.contains(path) && !seen.add(path));
+        }
+    }
+
+    /**
+     * Walks the paths the manifest lists after its header, each item's then its contents', in order; the first
+     * for which {@code found} is true, or null after the last.
+     */
+    private static String firstListed(ManifestReader m, java.util.function.Predicate<String> found) {
+        for (Manifest.Item item = m.next(); item != null; item = m.next()) {
+            if (found.test(item.path())) {
+                return item.path();
+            }
+            for (Manifest.Content c : item.contents()) {
+                if (found.test(c.path())) {
+                    return c.path();
                 }
             }
         }
