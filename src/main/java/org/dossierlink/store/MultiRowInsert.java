@@ -51,7 +51,14 @@ final class MultiRowInsert<T> {
                 ps.executeBatch();
             }
         }
-        if (items.size() > full * ROWS) {
+        if (items.size() == full * ROWS + 1) {
+            // one row left (an imported item's application, family link, often its index rows): a plain update,
+            // without the batch's copies of the parameters and array of counts
+            try (PreparedStatement ps = c.prepareStatement(oneRow)) {
+                binder.bind(ps, 0, items.get(full * ROWS));
+                ps.executeUpdate();
+            }
+        } else if (items.size() > full * ROWS) {
             try (PreparedStatement ps = c.prepareStatement(oneRow)) {
                 for (int i = full * ROWS; i < items.size(); i++) {
                     binder.bind(ps, 0, items.get(i));
