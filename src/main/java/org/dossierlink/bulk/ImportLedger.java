@@ -40,10 +40,11 @@ public interface ImportLedger extends ImportRuns {
     ItemOutcome reject(String ticket, long seq, String path, String application, String reason);
 
     /**
-     * The items of one run, committed one after the other by one thread: the same transactions as
-     * {@link #commit} and {@link #reject} (one per item, with its outcome and the run's counters), on
-     * resources the writer may hold for the whole run (one connection and its prepared statements). Close it
-     * when the run stops committing, however it stops.
+     * The items of one run, committed one after the other by one thread: one transaction per item, with its
+     * outcome, as {@link #commit} and {@link #reject} (the run's counters and last seq may be written only now
+     * and then, as long as the run reads as its committed outcomes say), on resources the writer may hold for the
+     * whole run (one connection and its prepared statements). Close it when the run stops committing, however
+     * it stops.
      */
     default Items items(String ticket) {
         return new Items() {

@@ -11,11 +11,16 @@ public record ImportTotals(long stored, long unchanged, long replaced, long reje
 
     /** These totals with one more item of {@code status}. */
     public ImportTotals plus(ItemStatus status) {
+        return plus(status, 1);
+    }
+
+    /** These totals with {@code count} more items of {@code status}. */
+    public ImportTotals plus(ItemStatus status, long count) {
         return switch (status) {
-            case STORED -> new ImportTotals(stored + 1, unchanged, replaced, rejected);
-            case UNCHANGED -> new ImportTotals(stored, unchanged + 1, replaced, rejected);
-            case REPLACED -> new ImportTotals(stored, unchanged, replaced + 1, rejected);
-            case REJECTED -> new ImportTotals(stored, unchanged, replaced, rejected + 1);
+            case STORED -> new ImportTotals(stored + count, unchanged, replaced, rejected);
+            case UNCHANGED -> new ImportTotals(stored, unchanged + count, replaced, rejected);
+            case REPLACED -> new ImportTotals(stored, unchanged, replaced + count, rejected);
+            case REJECTED -> new ImportTotals(stored, unchanged, replaced, rejected + count);
         };
     }
 }

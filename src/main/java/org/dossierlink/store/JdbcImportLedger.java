@@ -33,14 +33,35 @@ import org.dossierlink.dossier.DossierStore.SaveOutcome;
 /**
  * The import runs and item outcomes (V6__bulk_import.sql) in the dossier store's database, and the one
  * place an imported item is written: {@link #commit} saves the item's records and documents through the
- * store's own statements, its outcome row and its run's counters in ONE transaction. A process killed at
- * any moment has either committed an item whole (data, outcome, last seq) or not at all, so a resumed run
- * continues exactly after its last seq. Thread-safe.
+ * store's own statements and its outcome row in ONE transaction. A process killed at any moment has either
+ * committed an item whole (data and outcome) or not at all, so a resumed run continues exactly after its
+ * last seq. Thread-safe.
+ *
+ * <p>The outcome rows are the truth about a run; its row in {@code import_run} (last seq and counters) is a
+ * checkpoint of them. A run's writer ({@link #items}) writes that row every {@value #CHECKPOINT_ITEMS} items and
+ * when it closes, not with every item: one UPDATE of the same row per item was a statement, a row version and a
+ * row lock per item (BENCHMARKS.md, "Bulk packages", 2026-11-27 afternoon). Whoever reads an unfinished run
+ * adds the outcomes after its checkpoint ({@link #TAIL}: at most a checkpoint's worth of rows, on the primary
+ * key), and every other write of the row ({@link #finish}, the one-item {@link #commit} and {@link #reject})
+ * first folds them in, so a run always reads exactly as its committed outcomes say, whenever it was killed.
+ * That an item is committed once is the primary key of its outcome row (ticket, seq).
  */
 public final class JdbcImportLedger implements ImportLedger, ExportSource {
 
     private static final String RUN_COLUMNS = "ticket, package_id, package_sha256, package_form, sending_office, status,"
             + " item_count, last_seq, stored, unchanged, replaced, rejected, received_at, updated_at, completed_at, reason";
+
+    /** Items a run's writer commits between two writes of the run's row (its checkpoint). */
+    static final int CHECKPOINT_ITEMS = 1000;
+    /** The outcomes of a run after its checkpoint's last seq, by status: what a reader adds to the checkpoint. */
+    private static final String TAIL = "SELECT status, COUNT(*), MAX(seq) FROM import_item WHERE ticket = ? AND seq > ?"
+            + " GROUP BY status";
+    /**
+     * Writes a checkpoint: the last seq and counters of a run as its outcomes up to that seq say. Never moves the
+     * row back (a writer that lost a race to another writer of the same run must not undo the other's checkpoint).
+     */
+    private static final String CHECKPOINT = "UPDATE import_run SET last_seq = ?, stored = ?, unchanged = ?,"
+            + " replaced = ?, rejected = ?, updated_at = ? WHERE ticket = ? AND last_seq <= ?";
 
     private final JdbcDossierStore store;
     private final DataSource dataSource;
@@ -85,23 +106,53 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
         return byTicket(ticket).orElseThrow(() -> new IllegalStateException("no import run " + ticket));
     }
 
+    /** The run's outcomes after its checkpoint are folded into its row first, in the same transaction. */
     @Override
     public ImportRun finish(String ticket, RunStatus status, Long itemCount, String reason) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE import_run SET status = ?, item_count = COALESCE(?, item_count),"
-                     + " reason = ?, updated_at = ?, completed_at = ? WHERE ticket = ?")) {
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            ps.setString(1, status.wireName());
-            setLong(ps, 2, itemCount);
-            ps.setString(3, reason == null ? null : clip(reason, 2000));
-            ps.setObject(4, now);
-            ps.setObject(5, status.finished() ? now : null);
-            ps.setString(6, ticket);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw JdbcDossierStore.failure("ending import run " + ticket, e);
-        }
+        store.inTransaction("ending import run " + ticket, c -> {
+            fold(c, ticket);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE import_run SET status = ?,"
+                    + " item_count = COALESCE(?, item_count), reason = ?, updated_at = ?, completed_at = ? WHERE ticket = ?")) {
+                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                ps.setString(1, status.wireName());
+                setLong(ps, 2, itemCount);
+                ps.setString(3, reason == null ? null : clip(reason, 2000));
+                ps.setObject(4, now);
+                ps.setObject(5, status.finished() ? now : null);
+                ps.setString(6, ticket);
+                ps.executeUpdate();
+            }
+            return null;
+        });
         return byTicket(ticket).orElseThrow(() -> new IllegalStateException("no import run " + ticket));
+    }
+
+    /**
+     * Writes the run's checkpoint as its outcomes say (the row's, plus the outcomes after it), in the caller's
+     * transaction; the run as it then reads, or null when there is no such run.
+     */
+    private ImportRun fold(Connection c, String ticket) throws SQLException {
+        List<ImportRun> runs = runs(c, "SELECT " + RUN_COLUMNS + " FROM import_run WHERE ticket = ?", ticket);
+        if (runs.isEmpty()) {
+            return null;
+        }
+        ImportRun run = runs.get(0);
+        checkpoint(c, ticket, run.lastSeq(), run.totals());
+        return run;
+    }
+
+    private static void checkpoint(Connection c, String ticket, long lastSeq, ImportTotals totals) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(CHECKPOINT)) {
+            ps.setLong(1, lastSeq);
+            ps.setLong(2, totals.stored());
+            ps.setLong(3, totals.unchanged());
+            ps.setLong(4, totals.replaced());
+            ps.setLong(5, totals.rejected());
+            ps.setObject(6, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.setString(7, ticket);
+            ps.setLong(8, lastSeq);
+            ps.executeUpdate();
+        }
     }
 
     private void update(String ticket, String sql, String status) {
@@ -141,14 +192,12 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
 
     /**
      * What {@link RunItems#storedIfNew} puts around the new application's statement
-     * ({@link JdbcDossierStore#insertNewPostgres}): first the run's counters and last seq, advanced only while
-     * the last seq is below the item's (as {@link #record} does) and only when the application is not stored
-     * yet; the application is written once per row of that advance, and the outcome row too.
+     * ({@link JdbcDossierStore#insertNewPostgres}): a guard of one row (the run's ticket) when the application
+     * is not stored yet, none when it is; the application is written once per row of it, and the outcome row too.
      */
-    private static final String STORED_IF_NEW_HEAD = "guard AS (UPDATE import_run SET last_seq = ?,"
-            + " stored = stored + 1, updated_at = ? WHERE ticket = ? AND last_seq < ?"
-            + " AND NOT EXISTS (SELECT 1 FROM application WHERE app_key = ?) RETURNING ticket), ";
-    private static final int STORED_IF_NEW_HEAD_PARAMETERS = 5;
+    private static final String STORED_IF_NEW_HEAD = "guard AS (SELECT CAST(? AS VARCHAR(64)) AS ticket"
+            + " WHERE NOT EXISTS (SELECT 1 FROM application WHERE app_key = ?)), ";
+    private static final int STORED_IF_NEW_HEAD_PARAMETERS = 2;
     private static final String STORED_IF_NEW_TAIL = ", outcome AS (INSERT INTO import_item (ticket, seq, path,"
             + " status, application, reason) SELECT ticket, ?, ?, '" + ItemStatus.STORED.wireName() + "', ?, NULL"
             + " FROM guard) SELECT count(*) FROM guard";
@@ -197,8 +246,12 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
 
     /**
      * The run's items on one connection held for the whole run, each statement prepared once
-     * ({@link StatementCache}); every item is still its own transaction, exactly as {@link #commit} makes it
-     * (data, outcome row, counters and last seq together). On PostgreSQL the connection's commits do not wait
+     * ({@link StatementCache}); every item is still its own transaction (data and outcome row together), and
+     * the run's row is written every {@value #CHECKPOINT_ITEMS} items (in that item's transaction), when the
+     * writer opens (folding in what an earlier writer killed before its checkpoint committed) and when it closes.
+     * An item whose seq is not after the run's last is refused ({@link IllegalStateException}), as by
+     * {@link #commit}; two writers of one run meet on the outcome row's primary key, and the second one's item
+     * fails whole. On PostgreSQL the connection's commits do not wait
      * for their WAL flush (see {@link #inTransaction}: set once for the session instead of per transaction,
      * and set back when the writer closes); {@link #finish}, on another connection, commits synchronously, and
      * a synchronous commit waits for the WAL up to itself, so every item of a finished run is durable before
@@ -212,9 +265,12 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
         } catch (SQLException e) {
             throw JdbcDossierStore.failure("opening a connection for import run " + ticket, e);
         }
+        ImportRun run;
         try {
             c.setAutoCommit(false);
-            if (store.shared()) {
+            run = fold(c, ticket);
+            c.commit();
+            if (run != null && store.shared()) {
                 try (java.sql.Statement st = c.createStatement()) {
                     st.execute("SET synchronous_commit TO OFF");
                 }
@@ -224,31 +280,43 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
             closeQuietly(c);
             throw JdbcDossierStore.failure("opening a connection for import run " + ticket, e);
         }
-        return new RunItems(ticket, c);
+        if (run == null) {
+            closeQuietly(c);
+            throw new IllegalStateException("no import run " + ticket);
+        }
+        return new RunItems(ticket, c, run.lastSeq(), run.totals());
     }
 
     private final class RunItems implements Items {
         private final String ticket;
         private final Connection connection;
         private final StatementCache statements;
+        /** The run as its committed outcomes say: last seq and counters. */
+        private long lastSeq;
+        private ImportTotals totals;
+        /** Items committed since the run's row was last written. */
+        private int sinceCheckpoint;
 
-        RunItems(String ticket, Connection connection) {
+        RunItems(String ticket, Connection connection, long lastSeq, ImportTotals totals) {
             this.ticket = ticket;
             this.connection = connection;
             this.statements = new StatementCache(connection);
+            this.lastSeq = lastSeq;
+            this.totals = totals;
         }
 
         @Override
         public ItemOutcome commit(long seq, String path, List<StagedRecord> records) {
-            return inTransaction(seq, c -> save(c, seq, path, records, null));
+            return commit(seq, path, records, null);
         }
 
         @Override
         public ItemOutcome commit(long seq, String path, List<StagedRecord> records, Object prepared) {
-            if (store.shared() && records.size() == 1 && records.get(0).documents().isEmpty()) {
+            checkNext(seq);
+            if (store.shared() && records.size() == 1 && records.get(0).documents().isEmpty() && !checkpointDue()) {
                 ItemOutcome stored = storedIfNew(seq, path, records.get(0), prepared instanceof Prepared p ? p.form(records, 0) : null);
                 if (stored != null) {
-                    return stored;
+                    return committed(stored, false);
                 }
             }
             return inTransaction(seq, c -> save(c, seq, path, records, prepared instanceof Prepared p ? p : null));
@@ -256,18 +324,38 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
 
         @Override
         public ItemOutcome reject(long seq, String path, String application, String reason) {
+            checkNext(seq);
             return inTransaction(seq, c -> rejected(seq, path, application, reason));
+        }
+
+        private void checkNext(long seq) {
+            if (seq <= lastSeq) {
+                throw new IllegalStateException("item " + seq + " of import run " + ticket
+                        + " is committed already (the run's last seq is " + lastSeq + ")");
+            }
+        }
+
+        /** Whether the next item's transaction writes the run's row too. */
+        private boolean checkpointDue() {
+            return sinceCheckpoint + 1 >= CHECKPOINT_ITEMS;
+        }
+
+        /** Notes a committed item; {@code checkpointed}: its transaction wrote the run's row. */
+        private ItemOutcome committed(ItemOutcome outcome, boolean checkpointed) {
+            lastSeq = outcome.seq();
+            totals = totals.plus(outcome.status());
+            sinceCheckpoint = checkpointed ? 0 : sinceCheckpoint + 1;
+            return outcome;
         }
 
         /**
          * PostgreSQL, an item of one record whose application is new (the bulk of an initial load): one
          * statement with auto-commit on: one round trip where the general way takes four (the lock, the insert,
-         * the outcome with the counters, the commit). It
-         * writes the record, its family link and index rows, the outcome row and the run's counters, all or
-         * nothing; the commit does not wait for the WAL, as the general way's does not. Null when it wrote
-         * nothing: the application is stored already (found, or inserted meanwhile by another writer: a unique
-         * violation), or the item's seq is not after the run's last: the general way then saves the item or
-         * refuses it, in a transaction.
+         * the outcome, the commit). It writes the record, its family link and index rows and the outcome row, all
+         * or nothing; the commit does not wait for the WAL, as the general way's does not. Not for an item whose
+         * transaction writes the run's checkpoint. Null when it wrote nothing: the application is stored already
+         * (found, or inserted meanwhile by another writer: a unique violation), or another writer of the run took
+         * the item's seq (a unique violation too): the general way then saves the item or fails, in a transaction.
          */
         private ItemOutcome storedIfNew(long seq, String path, StagedRecord r, Object form) {
             String key = r.dossier().application().key();
@@ -277,8 +365,8 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
                 try {
                     long advanced = store.insertNewPostgres(statements.connection(), r.dossier(), form,
                             STORED_IF_NEW_HEAD, STORED_IF_NEW_HEAD_PARAMETERS, STORED_IF_NEW_TAIL, (ps, tail) -> {
-                                bindAdvance(ps, 1, ticket, seq);
-                                ps.setString(5, key);
+                                ps.setString(1, ticket);
+                                ps.setString(2, key);
                                 ps.setLong(tail, seq);
                                 ps.setString(tail + 1, clip(path, 1000));
                                 ps.setString(tail + 2, outcome.application());
@@ -296,13 +384,25 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
             }
         }
 
-        /** As {@link JdbcDossierStore#inTransaction}: done again once after a duplicate key (a concurrent writer). */
+        /**
+         * The item's work and its outcome row in one transaction, with the run's row when a checkpoint is due. As
+         * {@link JdbcDossierStore#inTransaction}: done again once after a duplicate key (a concurrent writer).
+         */
         private ItemOutcome inTransaction(long seq, ItemWork work) {
+            boolean due = checkpointDue();
             for (int attempt = 1; ; attempt++) {
                 try {
                     Connection c = statements.connection();
                     // committed through the store: the family index in memory follows the item's records
-                    return store.runAndCommit(connection, ignored -> recorded(c, ticket, work.run(c)));
+                    ItemOutcome outcome = store.runAndCommit(connection, ignored -> {
+                        ItemOutcome o = work.run(c);
+                        insertOutcome(c, ticket, o);
+                        if (due) {
+                            checkpoint(c, ticket, o.seq(), totals.plus(o.status()));
+                        }
+                        return o;
+                    });
+                    return committed(outcome, due);
                 } catch (SQLException | RuntimeException e) {
                     statements.reset();
                     try {
@@ -323,6 +423,15 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
 
         @Override
         public void close() {
+            if (sinceCheckpoint > 0) {
+                try {
+                    checkpoint(statements.connection(), ticket, lastSeq, totals);
+                    connection.commit();
+                    sinceCheckpoint = 0;
+                } catch (SQLException e) {
+                    // the row stays behind; readers and the next writer add the outcomes after it
+                }
+            }
             statements.close();
             try {
                 connection.rollback();
@@ -363,9 +472,10 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
     }
 
     /**
-     * Does the work and records the outcome, in one transaction; the run's row is updated only while its
-     * last seq is below {@code seq} (that UPDATE takes the row lock, so two importers of one run cannot both
-     * commit an item: the second one finds the seq taken and rolls back).
+     * Does the work and records the outcome, in one transaction, for one item alone; the run's row is folded
+     * ({@link #fold}) and then advanced only while its last seq is below {@code seq} (that UPDATE takes the row
+     * lock, so two importers of one run cannot both commit an item: the second one finds the seq taken and
+     * rolls back).
      */
     private ItemOutcome inTransaction(String ticket, long seq, ItemWork work) {
         return store.inTransaction("committing item " + seq + " of import run " + ticket, c -> {
@@ -378,6 +488,7 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
                     st.execute("SET LOCAL synchronous_commit TO OFF");
                 }
             }
+            fold(c, ticket); // the counters below go on from what the outcomes say, checkpoint or not
             return recorded(c, ticket, work.run(c));
         });
     }
@@ -405,26 +516,38 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement(together
-                ? "WITH advanced AS (" + advance + " RETURNING ticket) INSERT INTO import_item (ticket, seq, path,"
-                        + " status, application, reason) SELECT advanced.ticket, ?, ?, ?, ?, ? FROM advanced"
-                : "INSERT INTO import_item (ticket, seq, path, status, application, reason) VALUES (?, ?, ?, ?, ?, ?)")) {
-            int i = 1;
-            if (together) {
-                bindAdvance(ps, 1, ticket, o.seq());
-                i = 5;
-            } else {
-                ps.setString(i++, ticket);
-            }
-            ps.setLong(i++, o.seq());
-            ps.setString(i++, clip(o.path(), 1000));
-            ps.setString(i++, o.status().wireName());
-            ps.setString(i++, o.application());
-            ps.setString(i, o.reason());
+        if (!together) {
+            insertOutcome(c, ticket, o);
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("WITH advanced AS (" + advance + " RETURNING ticket)"
+                + " INSERT INTO import_item (ticket, seq, path, status, application, reason)"
+                + " SELECT advanced.ticket, ?, ?, ?, ?, ? FROM advanced")) {
+            bindAdvance(ps, 1, ticket, o.seq());
+            bindOutcome(ps, 5, o);
             if (ps.executeUpdate() != 1) {
                 throw alreadyCommitted(ticket, o);
             }
         }
+    }
+
+    /** Writes the item's outcome row (its primary key, ticket and seq, refuses a second one). */
+    private static void insertOutcome(Connection c, String ticket, ItemOutcome o) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_item (ticket, seq, path, status, application,"
+                + " reason) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, ticket);
+            bindOutcome(ps, 2, o);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The outcome row's seq, path, status, application and reason, from parameter {@code from} on. */
+    private static void bindOutcome(PreparedStatement ps, int from, ItemOutcome o) throws SQLException {
+        ps.setLong(from, o.seq());
+        ps.setString(from + 1, clip(o.path(), 1000));
+        ps.setString(from + 2, o.status().wireName());
+        ps.setString(from + 3, o.application());
+        ps.setString(from + 4, o.reason());
     }
 
     /** The four parameters of the run's advance (last seq, updated at, ticket, seq), from {@code from} on. */
@@ -483,8 +606,17 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
     }
 
     private List<ImportRun> runs(String sql, String param) {
+        try (Connection c = dataSource.getConnection()) {
+            return runs(c, sql, param);
+        } catch (SQLException e) {
+            throw JdbcDossierStore.failure("reading import runs", e);
+        }
+    }
+
+    /** The runs the query finds, each unfinished one with its outcomes after its checkpoint added. */
+    private static List<ImportRun> runs(Connection c, String sql, String param) throws SQLException {
         List<ImportRun> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             if (param != null) {
                 ps.setString(1, param);
             }
@@ -501,10 +633,32 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
                             completed == null ? null : completed.toInstant(), rs.getString(16)));
                 }
             }
-        } catch (SQLException e) {
-            throw JdbcDossierStore.failure("reading import runs", e);
+        }
+        for (int i = 0; i < out.size(); i++) {
+            if (!out.get(i).status().finished()) {
+                out.set(i, withTail(c, out.get(i)));
+            }
         }
         return out;
+    }
+
+    /** The run with the outcomes committed after its checkpoint counted in (itself when there are none). */
+    private static ImportRun withTail(Connection c, ImportRun run) throws SQLException {
+        long lastSeq = run.lastSeq();
+        ImportTotals totals = run.totals();
+        try (PreparedStatement ps = c.prepareStatement(TAIL)) {
+            ps.setString(1, run.ticket());
+            ps.setLong(2, run.lastSeq());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    totals = totals.plus(ItemStatus.fromWireName(rs.getString(1)), rs.getLong(2));
+                    lastSeq = Math.max(lastSeq, rs.getLong(3));
+                }
+            }
+        }
+        return lastSeq == run.lastSeq() ? run : new ImportRun(run.ticket(), run.identity(), run.sendingOffice(),
+                run.status(), run.itemCount(), lastSeq, totals, run.receivedAt(), run.updatedAt(), run.completedAt(),
+                run.reason());
     }
 
     // ------------------------------------------------------------------ export

@@ -260,7 +260,7 @@ class ImportLedgerItemsTest {
         return record(i, "x").dossier().application().key();
     }
 
-    private static StagedRecord record(int i, String title) {
+    static StagedRecord record(int i, String title) {
         return new StagedRecord(dossier(i, title, "62000" + i), List.of());
     }
 
