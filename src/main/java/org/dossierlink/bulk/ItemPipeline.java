@@ -13,7 +13,7 @@ import java.util.concurrent.Semaphore;
  *
  * <p>The reader hands items over in chunks of up to {@value #CHUNK} (the last one as it is): one hand-over per
  * item woke the waiting thread each time, two system calls an item between the two threads, about 2.5% of a
- * 200,000-item import's CPU (BENCHMARKS.md, "Bulk packages", 2026-11-27 afternoon). A chunk is handed over
+ * 200,000-item import's CPU (BENCHMARKS.md, "Bulk packages", seventh session). A chunk is handed over
  * when full, at the end, before a failure (the committer still commits every item read before it) and before the
  * reader waits for the byte budget (which only the committer's takes give back).
  */

@@ -40,7 +40,7 @@ import org.dossierlink.dossier.DossierStore.SaveOutcome;
  * <p>The outcome rows are the truth about a run; its row in {@code import_run} (last seq and counters) is a
  * checkpoint of them. A run's writer ({@link #items}) writes that row every {@value #CHECKPOINT_ITEMS} items and
  * when it closes, not with every item: one UPDATE of the same row per item was a statement, a row version and a
- * row lock per item (BENCHMARKS.md, "Bulk packages", 2026-11-27 afternoon). Whoever reads an unfinished run
+ * row lock per item (BENCHMARKS.md, "Bulk packages", seventh session). Whoever reads an unfinished run
  * adds the outcomes after its checkpoint ({@link #TAIL}: at most a checkpoint's worth of rows, on the primary
  * key), and every other write of the row ({@link #finish}, the one-item {@link #commit} and {@link #reject})
  * first folds them in, so a run always reads exactly as its committed outcomes say, whenever it was killed.
