@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The write side of the run registry, and the one place where an item's data is stored: each call is one
- * transaction that writes the item's records and documents (with history rows for what they replace), its
- * outcome row and its run's counters and last seq together. That is what makes an import killed at any
- * moment resume exactly once. Implemented by {@code store.JdbcImportLedger}. Thread-safe.
+ * The write side of the run registry, and the one place where an item's data is stored: each item is one
+ * transaction that writes its records and documents (with history rows for what they replace) and its outcome
+ * row together, and the run reads (last seq, counters) as its committed outcomes say. That is what makes an
+ * import killed at any moment resume exactly once. Implemented by {@code store.JdbcImportLedger}. Thread-safe.
  */
 public interface ImportLedger extends ImportRuns {
 
