@@ -43,7 +43,8 @@ import org.dossierlink.dossier.DossierStore.SaveOutcome;
  * row lock per item (BENCHMARKS.md, "Bulk packages", seventh session). Whoever reads an unfinished run
  * adds the outcomes after its checkpoint ({@link #TAIL}: at most a checkpoint's worth of rows, on the primary
  * key), and every other write of the row ({@link #finish}, the one-item {@link #commit} and {@link #reject})
- * first folds them in, so a run always reads exactly as its committed outcomes say, whenever it was killed.
+ * starts from the run as it reads that way, so a run always reads exactly as its committed outcomes say,
+ * whenever it was killed.
  * That an item is committed once is the primary key of its outcome row (ticket, seq).
  */
 public final class JdbcImportLedger implements ImportLedger, ExportSource {
@@ -106,20 +107,29 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
         return byTicket(ticket).orElseThrow(() -> new IllegalStateException("no import run " + ticket));
     }
 
-    /** The run's outcomes after its checkpoint are folded into its row first, in the same transaction. */
+    /** Writes the run's last seq and counters as its outcomes say, with its status, in one statement. */
     @Override
     public ImportRun finish(String ticket, RunStatus status, Long itemCount, String reason) {
         store.inTransaction("ending import run " + ticket, c -> {
-            fold(c, ticket);
+            ImportRun run = read(c, ticket);
+            if (run == null) {
+                return null;
+            }
             try (PreparedStatement ps = c.prepareStatement("UPDATE import_run SET status = ?,"
-                    + " item_count = COALESCE(?, item_count), reason = ?, updated_at = ?, completed_at = ? WHERE ticket = ?")) {
+                    + " item_count = COALESCE(?, item_count), reason = ?, updated_at = ?, completed_at = ?,"
+                    + " last_seq = ?, stored = ?, unchanged = ?, replaced = ?, rejected = ? WHERE ticket = ?")) {
                 OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
                 ps.setString(1, status.wireName());
                 setLong(ps, 2, itemCount);
                 ps.setString(3, reason == null ? null : clip(reason, 2000));
                 ps.setObject(4, now);
                 ps.setObject(5, status.finished() ? now : null);
-                ps.setString(6, ticket);
+                ps.setLong(6, run.lastSeq());
+                ps.setLong(7, run.totals().stored());
+                ps.setLong(8, run.totals().unchanged());
+                ps.setLong(9, run.totals().replaced());
+                ps.setLong(10, run.totals().rejected());
+                ps.setString(11, ticket);
                 ps.executeUpdate();
             }
             return null;
@@ -127,18 +137,10 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
         return byTicket(ticket).orElseThrow(() -> new IllegalStateException("no import run " + ticket));
     }
 
-    /**
-     * Writes the run's checkpoint as its outcomes say (the row's, plus the outcomes after it), in the caller's
-     * transaction; the run as it then reads, or null when there is no such run.
-     */
-    private ImportRun fold(Connection c, String ticket) throws SQLException {
+    /** The run as its committed outcomes say (its row plus the outcomes after it), or null when there is none. */
+    private static ImportRun read(Connection c, String ticket) throws SQLException {
         List<ImportRun> runs = runs(c, "SELECT " + RUN_COLUMNS + " FROM import_run WHERE ticket = ?", ticket);
-        if (runs.isEmpty()) {
-            return null;
-        }
-        ImportRun run = runs.get(0);
-        checkpoint(c, ticket, run.lastSeq(), run.totals());
-        return run;
+        return runs.isEmpty() ? null : runs.get(0);
     }
 
     private static void checkpoint(Connection c, String ticket, long lastSeq, ImportTotals totals) throws SQLException {
@@ -268,7 +270,10 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
         ImportRun run;
         try {
             c.setAutoCommit(false);
-            run = fold(c, ticket);
+            run = read(c, ticket);
+            if (run != null) {
+                checkpoint(c, ticket, run.lastSeq(), run.totals()); // what a writer killed before its checkpoint committed
+            }
             c.commit();
             if (run != null && store.shared()) {
                 try (java.sql.Statement st = c.createStatement()) {
@@ -465,17 +470,11 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
         ItemOutcome run(Connection c) throws SQLException;
     }
 
-    /** The item's outcome, after writing its outcome row and the run's counters. */
-    private ItemOutcome recorded(Connection c, String ticket, ItemOutcome outcome) throws SQLException {
-        record(c, ticket, outcome);
-        return outcome;
-    }
-
     /**
-     * Does the work and records the outcome, in one transaction, for one item alone; the run's row is folded
-     * ({@link #fold}) and then advanced only while its last seq is below {@code seq} (that UPDATE takes the row
-     * lock, so two importers of one run cannot both commit an item: the second one finds the seq taken and
-     * rolls back).
+     * Does the work, writes the outcome row and the run's checkpoint, in one transaction, for one item alone
+     * (the statements a run's writer uses for an item that completes a checkpoint). Refused when {@code seq} is
+     * not after the run's last, as its outcomes say; two importers committing the same seq at once meet on the
+     * outcome row's primary key, and the one that retries finds the seq taken.
      */
     private ItemOutcome inTransaction(String ticket, long seq, ItemWork work) {
         return store.inTransaction("committing item " + seq + " of import run " + ticket, c -> {
@@ -488,47 +487,16 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
                     st.execute("SET LOCAL synchronous_commit TO OFF");
                 }
             }
-            fold(c, ticket); // the counters below go on from what the outcomes say, checkpoint or not
-            return recorded(c, ticket, work.run(c));
+            ImportRun run = read(c, ticket);
+            if (run == null || seq <= run.lastSeq()) {
+                throw new IllegalStateException("item " + seq + " of import run " + ticket
+                        + " is committed already, or the run does not exist");
+            }
+            ItemOutcome outcome = work.run(c);
+            insertOutcome(c, ticket, outcome);
+            checkpoint(c, ticket, seq, run.totals().plus(outcome.status()));
+            return outcome;
         });
-    }
-
-    /**
-     * Advances the run's counters and last seq (only while the last seq is below the item's) and writes the
-     * outcome row. On PostgreSQL both are one statement (a data-modifying WITH: the row is inserted only when
-     * the run's row was updated), one round trip less per item; on H2 two.
-     */
-    private void record(Connection c, String ticket, ItemOutcome o) throws SQLException {
-        String column = switch (o.status()) {
-            case STORED -> "stored";
-            case UNCHANGED -> "unchanged";
-            case REPLACED -> "replaced";
-            case REJECTED -> "rejected";
-        };
-        String advance = "UPDATE import_run SET last_seq = ?, " + column + " = " + column + " + 1, updated_at = ?"
-                + " WHERE ticket = ? AND last_seq < ?";
-        boolean together = store.shared();
-        if (!together) {
-            try (PreparedStatement ps = c.prepareStatement(advance)) {
-                bindAdvance(ps, 1, ticket, o.seq());
-                if (ps.executeUpdate() != 1) {
-                    throw alreadyCommitted(ticket, o);
-                }
-            }
-        }
-        if (!together) {
-            insertOutcome(c, ticket, o);
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("WITH advanced AS (" + advance + " RETURNING ticket)"
-                + " INSERT INTO import_item (ticket, seq, path, status, application, reason)"
-                + " SELECT advanced.ticket, ?, ?, ?, ?, ? FROM advanced")) {
-            bindAdvance(ps, 1, ticket, o.seq());
-            bindOutcome(ps, 5, o);
-            if (ps.executeUpdate() != 1) {
-                throw alreadyCommitted(ticket, o);
-            }
-        }
     }
 
     /** Writes the item's outcome row (its primary key, ticket and seq, refuses a second one). */
@@ -548,19 +516,6 @@ public final class JdbcImportLedger implements ImportLedger, ExportSource {
         ps.setString(from + 2, o.status().wireName());
         ps.setString(from + 3, o.application());
         ps.setString(from + 4, o.reason());
-    }
-
-    /** The four parameters of the run's advance (last seq, updated at, ticket, seq), from {@code from} on. */
-    private static void bindAdvance(PreparedStatement ps, int from, String ticket, long seq) throws SQLException {
-        ps.setLong(from, seq);
-        ps.setObject(from + 1, OffsetDateTime.now(ZoneOffset.UTC));
-        ps.setString(from + 2, ticket);
-        ps.setLong(from + 3, seq);
-    }
-
-    private static IllegalStateException alreadyCommitted(String ticket, ItemOutcome o) {
-        return new IllegalStateException("item " + o.seq() + " of import run " + ticket
-                + " is committed already, or the run does not exist");
     }
 
     // ------------------------------------------------------------------ registry
